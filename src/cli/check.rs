@@ -1,0 +1,30 @@
+//! `duty-roster check`: validate a roster file and report what can be seen before solving.
+
+use duty_roster::check::precheck;
+
+use super::exit::{print, Failure, INFEASIBLE};
+use super::CheckArgs;
+
+pub fn run(args: CheckArgs) -> Result<(), Failure> {
+    let roster = duty_roster::read_roster_file(&args.roster)?;
+    let findings = precheck(&roster);
+    let mut text = format!(
+        "{}: {} sites, {} duty kinds, {} staff, {} slots from {} to {}\n",
+        args.roster.display(),
+        roster.sites().len(),
+        roster.duties().len(),
+        roster.staff().len(),
+        roster.slots().len(),
+        roster.def().period.first,
+        roster.def().period.last
+    );
+    if findings.is_empty() {
+        text.push_str("no problem found before solving\n");
+        return print(&text);
+    }
+    for f in &findings {
+        text.push_str(&format!("  - {f}\n"));
+    }
+    print(&text)?;
+    Err(Failure::new(INFEASIBLE, format!("{}: {} problem(s) make the roster infeasible", args.roster.display(), findings.len())))
+}

@@ -1,0 +1,67 @@
+//! Exit codes and the friendly printing of errors.
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use duty_roster::{Error, ReadError, SolveError};
+
+/// Something went wrong: I/O and other failures.
+pub const OTHER: u8 = 1;
+/// Invalid input: bad arguments, unreadable or invalid roster file.
+pub const USAGE: u8 = 2;
+/// The roster is infeasible.
+pub const INFEASIBLE: u8 = 3;
+/// The solver failed or found no roster in time.
+pub const SOLVER: u8 = 4;
+
+pub fn code(c: u8) -> ExitCode {
+    ExitCode::from(c)
+}
+
+/// A failure to report: the message and the exit code.
+#[derive(Debug)]
+pub struct Failure {
+    pub code: u8,
+    pub message: String,
+}
+
+impl Failure {
+    pub fn new(code: u8, message: impl Into<String>) -> Self {
+        Failure { code, message: message.into() }
+    }
+
+    /// Prints the message on standard error and gives the exit code.
+    pub fn report(self) -> ExitCode {
+        let _ = writeln!(std::io::stderr(), "error: {}", self.message);
+        code(self.code)
+    }
+}
+
+impl From<Error> for Failure {
+    fn from(e: Error) -> Self {
+        let code = match &e {
+            Error::Read(ReadError::Io { .. }) => OTHER,
+            Error::Read(_) | Error::Validation(_) => USAGE,
+            Error::Solve(SolveError::Infeasible { .. }) => INFEASIBLE,
+            Error::Solve(_) => SOLVER,
+            Error::Write(_) => OTHER,
+        };
+        Failure::new(code, e.to_string())
+    }
+}
+
+impl From<ReadError> for Failure {
+    fn from(e: ReadError) -> Self {
+        Error::from(e).into()
+    }
+}
+
+/// Prints to standard output; a closed pipe (`| head`) is not an error.
+pub fn print(text: &str) -> Result<(), Failure> {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        Err(e) => Err(Failure::new(OTHER, format!("cannot write to standard output: {e}"))),
+    }
+}

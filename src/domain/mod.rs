@@ -1,0 +1,24 @@
+//! The vocabulary of rostering: period, sites, duty kinds, events, staff, rules,
+//! slots and assignments.
+
+mod assignment;
+mod calendar;
+mod check_def;
+mod duty;
+mod event;
+mod expand;
+mod roster;
+mod rules;
+mod site;
+pub mod slot;
+mod staff;
+
+pub use assignment::Assignment;
+pub use calendar::{DateRange, Holiday};
+pub use duty::{DutyKind, SiteCover, SkillNeed, TimeOverride};
+pub use event::{CoverOverride, Event, EventCover, Pin};
+pub use roster::{Roster, RosterDef, Settings};
+pub use rules::{Bound, Fairness, Rules, Strength, Succession};
+pub use site::Site;
+pub use slot::Slot;
+pub use staff::{Absence, Limits, Preference, Staff, Wish};

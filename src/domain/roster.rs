@@ -1,0 +1,277 @@
+//! The roster: its definition as plain data ([`RosterDef`]) and the validated
+//! [`Roster`] built from it, with ids resolved and slots expanded.
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, Utc};
+use chrono_tz::Tz;
+use serde::{Deserialize, Serialize};
+
+use super::{
+    CoverOverride, DateRange, DutyKind, Event, Holiday, Pin, Rules, Site, Slot, Staff,
+};
+use crate::ValidationError;
+
+/// Everything a roster file says, as plain data. Build one in code or read one
+/// with [`read_roster_file`](crate::read_roster_file), then validate it with
+/// [`Roster::new`].
+///
+/// # Example
+/// ```
+/// let def = duty_roster::sample::tiny_roster_def();
+/// let roster = duty_roster::Roster::new(def).unwrap();
+/// assert!(!roster.slots().is_empty());
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RosterDef {
+    /// Unique id of the roster (used in calendar UIDs).
+    pub id: String,
+    /// Display name.
+    pub name: String,
+    /// The planning period.
+    pub period: DateRange,
+    /// IANA time zone of all local times, such as `Africa/Casablanca`.
+    pub time_zone: String,
+    /// When this version of the roster was made (calendar DTSTAMP); fixed so that
+    /// outputs are reproducible.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub revision: Option<DateTime<Utc>>,
+    /// Public holidays (dates outside the period are ignored).
+    #[serde(default)]
+    pub holidays: Vec<Holiday>,
+    /// Sites and lines.
+    pub sites: Vec<Site>,
+    /// Duty kinds.
+    pub duties: Vec<DutyKind>,
+    /// Events with extra cover.
+    #[serde(default)]
+    pub events: Vec<Event>,
+    /// Cover set outright on single dates.
+    #[serde(default)]
+    pub cover_overrides: Vec<CoverOverride>,
+    /// Staff.
+    pub staff: Vec<Staff>,
+    /// Rules for everyone.
+    #[serde(default)]
+    pub rules: Rules,
+    /// Pre-assigned duties.
+    #[serde(default)]
+    pub pins: Vec<Pin>,
+    /// Output settings.
+    #[serde(default)]
+    pub settings: Settings,
+}
+
+/// Output settings a roster may carry.
+///
+/// # Example
+/// ```
+/// let s = duty_roster::Settings::default();
+/// assert_eq!(s.language, "fr");
+/// assert!(!s.excel_csv);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Settings {
+    /// Language of labels in printed outputs: `fr`, `ar` or `en`.
+    pub language: String,
+    /// Write CSV for Excel: UTF-8 BOM, `;` separators, CRLF.
+    pub excel_csv: bool,
+    /// Calendar reminder, in minutes before each duty.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reminder_minutes: Option<u32>,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            language: "fr".to_string(),
+            excel_csv: false,
+            reminder_minutes: None,
+        }
+    }
+}
+
+/// A validated roster: every id resolves, every date and time is in order, and the
+/// period's slots are expanded. It can no longer be wrong.
+///
+/// # Example
+/// ```
+/// let roster = duty_roster::sample::tiny_roster();
+/// assert_eq!(roster.def().id, "tiny");
+/// assert!(roster.staff_index("A").is_some());
+/// ```
+#[derive(Debug, Clone)]
+pub struct Roster {
+    def: RosterDef,
+    time_zone: Tz,
+    slots: Vec<Slot>,
+    site_index: HashMap<String, usize>,
+    duty_index: HashMap<String, usize>,
+    staff_index: HashMap<String, usize>,
+}
+
+impl Roster {
+    /// Validates a definition and expands its slots.
+    ///
+    /// # Errors
+    /// A [`ValidationError`] naming the field (`staff[3].home`) and what would be valid.
+    ///
+    /// # Example
+    /// ```
+    /// let mut def = duty_roster::sample::tiny_roster_def();
+    /// def.staff[0].home = "nowhere".into();
+    /// let err = duty_roster::Roster::new(def).unwrap_err();
+    /// assert_eq!(err.field, "staff[0].home");
+    /// ```
+    pub fn new(def: RosterDef) -> Result<Roster, ValidationError> {
+        let time_zone = super::check_def::check(&def)?;
+        let index = |ids: Vec<&String>| {
+            ids.into_iter()
+                .enumerate()
+                .map(|(i, id)| (id.clone(), i))
+                .collect::<HashMap<_, _>>()
+        };
+        let site_index = index(def.sites.iter().map(|s| &s.id).collect());
+        let duty_index = index(def.duties.iter().map(|d| &d.id).collect());
+        let staff_index = index(def.staff.iter().map(|s| &s.id).collect());
+        let slots = super::expand::expand_slots(&def, time_zone, &site_index, &duty_index);
+        let roster = Roster {
+            def,
+            time_zone,
+            slots,
+            site_index,
+            duty_index,
+            staff_index,
+        };
+        super::check_def::check_pins(&roster)?;
+        Ok(roster)
+    }
+
+    /// The definition it was built from.
+    ///
+    /// # Example
+    /// See [`Roster`].
+    pub fn def(&self) -> &RosterDef {
+        &self.def
+    }
+
+    /// The time zone of local times.
+    ///
+    /// # Example
+    /// ```
+    /// assert_eq!(duty_roster::sample::tiny_roster().time_zone(), chrono_tz::Africa::Casablanca);
+    /// ```
+    pub fn time_zone(&self) -> Tz {
+        self.time_zone
+    }
+
+    /// The period's slots, ordered by date, then duty kind, then site (as defined).
+    ///
+    /// # Example
+    /// See [`Slot`].
+    pub fn slots(&self) -> &[Slot] {
+        &self.slots
+    }
+
+    /// The sites, in definition order.
+    ///
+    /// # Example
+    /// ```
+    /// assert_eq!(duty_roster::sample::tiny_roster().sites()[0].id, "hq");
+    /// ```
+    pub fn sites(&self) -> &[Site] {
+        &self.def.sites
+    }
+
+    /// The duty kinds, in definition order.
+    ///
+    /// # Example
+    /// ```
+    /// assert_eq!(duty_roster::sample::tiny_roster().duties()[0].id, "evening");
+    /// ```
+    pub fn duties(&self) -> &[DutyKind] {
+        &self.def.duties
+    }
+
+    /// The staff, in definition order.
+    ///
+    /// # Example
+    /// ```
+    /// assert_eq!(duty_roster::sample::tiny_roster().staff()[0].id, "A");
+    /// ```
+    pub fn staff(&self) -> &[Staff] {
+        &self.def.staff
+    }
+
+    /// Index of a site by id.
+    ///
+    /// # Example
+    /// ```
+    /// assert_eq!(duty_roster::sample::tiny_roster().site_index("hq"), Some(0));
+    /// ```
+    pub fn site_index(&self, id: &str) -> Option<usize> {
+        self.site_index.get(id).copied()
+    }
+
+    /// Index of a duty kind by id.
+    ///
+    /// # Example
+    /// ```
+    /// assert_eq!(duty_roster::sample::tiny_roster().duty_index("nope"), None);
+    /// ```
+    pub fn duty_index(&self, id: &str) -> Option<usize> {
+        self.duty_index.get(id).copied()
+    }
+
+    /// Index of a staff member by id.
+    ///
+    /// # Example
+    /// ```
+    /// assert_eq!(duty_roster::sample::tiny_roster().staff_index("B"), Some(1));
+    /// ```
+    pub fn staff_index(&self, id: &str) -> Option<usize> {
+        self.staff_index.get(id).copied()
+    }
+
+    /// The holiday on `date`, if any.
+    ///
+    /// # Example
+    /// ```
+    /// let r = duty_roster::sample::tiny_roster();
+    /// assert!(r.holiday(r.def().period.first).is_none());
+    /// ```
+    pub fn holiday(&self, date: chrono::NaiveDate) -> Option<&Holiday> {
+        self.def.holidays.iter().find(|h| h.date == date)
+    }
+
+    /// Whether staff member `staff` may serve site `site` at all (home, listed, or open to all).
+    ///
+    /// # Example
+    /// ```
+    /// let r = duty_roster::sample::tiny_roster();
+    /// assert!(r.may_serve_site(0, 0));
+    /// ```
+    pub fn may_serve_site(&self, staff: usize, site: usize) -> bool {
+        let person = &self.def.staff[staff];
+        let site = &self.def.sites[site];
+        site.open_to_all || person.home == site.id || person.sites.contains(&site.id)
+    }
+
+    /// Whether staff member `staff` could be put on slot `slot`: site allowed, not
+    /// away, and not limited to zero duties of that kind.
+    ///
+    /// # Example
+    /// ```
+    /// let r = duty_roster::sample::tiny_roster();
+    /// assert!(r.is_eligible(0, 0));
+    /// ```
+    pub fn is_eligible(&self, staff: usize, slot: usize) -> bool {
+        let slot = &self.slots[slot];
+        let person = &self.def.staff[staff];
+        let duty = &self.def.duties[slot.duty];
+        self.may_serve_site(staff, slot.site)
+            && !person.is_away(slot.date)
+            && person.limits.max_per_duty.get(&duty.id) != Some(&0)
+            && person.limits.max_duties != Some(0)
+    }
+}

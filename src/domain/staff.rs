@@ -1,0 +1,193 @@
+//! Staff: who they are, where they may serve, when they are away, what they prefer
+//! and how much they may carry.
+
+use std::collections::BTreeMap;
+
+use chrono::Weekday;
+use serde::{Deserialize, Serialize};
+
+use super::DateRange;
+
+/// A staff member.
+///
+/// # Example
+/// ```
+/// let s = duty_roster::Staff::new("BM-01", "Salma Idrissi", "bm");
+/// assert_eq!(s.share, 1.0);
+/// assert!(s.sites.is_empty());
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Staff {
+    /// Unique id (a code).
+    pub id: String,
+    /// Full name, Arabic and/or French script.
+    pub name: String,
+    /// Home site id.
+    pub home: String,
+    /// Other sites they may serve.
+    #[serde(default)]
+    pub sites: Vec<String>,
+    /// Skills: languages spoken, profession...
+    #[serde(default)]
+    pub skills: Vec<String>,
+    /// Workload share: 1.0 full time, 0.5 half time. Fair targets are proportional to it.
+    #[serde(default = "full_share")]
+    pub share: f64,
+    /// Dates they cannot work (leave, training, sick days).
+    #[serde(default)]
+    pub unavailable: Vec<Absence>,
+    /// Soft wishes.
+    #[serde(default)]
+    pub preferences: Vec<Preference>,
+    /// Hard limits.
+    #[serde(default)]
+    pub limits: Limits,
+}
+
+fn full_share() -> f64 {
+    1.0
+}
+
+impl Staff {
+    /// A full-time staff member with no extra site, skill, absence, wish or limit.
+    ///
+    /// # Example
+    /// ```
+    /// let s = duty_roster::Staff::new("AZ-01", "Youssef Amrani", "azilal");
+    /// assert_eq!(s.home, "azilal");
+    /// ```
+    pub fn new(id: &str, name: &str, home: &str) -> Self {
+        Staff {
+            id: id.to_string(),
+            name: name.to_string(),
+            home: home.to_string(),
+            sites: Vec::new(),
+            skills: Vec::new(),
+            share: 1.0,
+            unavailable: Vec::new(),
+            preferences: Vec::new(),
+            limits: Limits::default(),
+        }
+    }
+
+    /// Whether the person is away on `date`.
+    ///
+    /// # Example
+    /// ```
+    /// let d: chrono::NaiveDate = "2022-08-03".parse().unwrap();
+    /// let mut s = duty_roster::Staff::new("A", "A", "bm");
+    /// s.unavailable.push(duty_roster::Absence { dates: duty_roster::DateRange::single(d), reason: "leave".into() });
+    /// assert!(s.is_away(d));
+    /// ```
+    pub fn is_away(&self, date: chrono::NaiveDate) -> bool {
+        self.unavailable.iter().any(|a| a.dates.contains(date))
+    }
+}
+
+/// Dates a person cannot work, with the reason.
+///
+/// # Example
+/// ```
+/// let d: chrono::NaiveDate = "2022-08-03".parse().unwrap();
+/// let a = duty_roster::Absence { dates: duty_roster::DateRange::single(d), reason: "training".into() };
+/// assert_eq!(a.reason, "training");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Absence {
+    /// The dates.
+    pub dates: DateRange,
+    /// Why (leave, training, sick...); may be empty.
+    #[serde(default)]
+    pub reason: String,
+}
+
+/// Whether a preference asks to get or to avoid the duties it matches.
+///
+/// # Example
+/// ```
+/// assert_ne!(duty_roster::Wish::Avoid, duty_roster::Wish::Want);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Wish {
+    /// Penalised by `weight` for each matching duty assigned.
+    Avoid,
+    /// Penalised by `weight` for each matching date on which no matching duty is assigned.
+    Want,
+}
+
+/// A soft wish: duties to get or to avoid, matched by dates, weekdays, duty kind and site
+/// (each filter optional; an empty filter matches everything).
+///
+/// # Example
+/// ```
+/// let p = duty_roster::Preference {
+///     wish: duty_roster::Wish::Avoid,
+///     dates: None,
+///     weekdays: vec![chrono::Weekday::Sat],
+///     duty: None,
+///     site: None,
+///     weight: 5,
+/// };
+/// assert_eq!(p.weight, 5);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Preference {
+    /// Get or avoid.
+    pub wish: Wish,
+    /// Dates it applies to (all when absent).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dates: Option<DateRange>,
+    /// Weekdays it applies to (all when empty).
+    #[serde(default)]
+    pub weekdays: Vec<Weekday>,
+    /// Duty kind it applies to (all when absent).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub duty: Option<String>,
+    /// Site it applies to (all when absent).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub site: Option<String>,
+    /// Penalty when not honoured.
+    pub weight: u32,
+}
+
+/// A person's hard limits over the period. Absent numbers fall back to the roster's
+/// rules, and to no limit.
+///
+/// # Example
+/// ```
+/// let mut l = duty_roster::Limits::default();
+/// l.max_duties = Some(6);
+/// l.max_per_duty.insert("sat".into(), 2);
+/// assert_eq!(l.max_per_duty["sat"], 2);
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Limits {
+    /// Most duties in the period.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_duties: Option<u32>,
+    /// Fewest duties in the period.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min_duties: Option<u32>,
+    /// Most duties of a kind (0: never that kind).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub max_per_duty: BTreeMap<String, u32>,
+    /// Most minutes worked in the period.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_minutes: Option<u32>,
+    /// Fewest minutes worked in the period.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min_minutes: Option<u32>,
+    /// Overrides the roster's `max_consecutive_days` number for this person.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_consecutive_days: Option<u32>,
+    /// Overrides the roster's `min_consecutive_days` number for this person.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min_consecutive_days: Option<u32>,
+    /// Overrides the roster's `min_consecutive_days_off` number for this person.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min_consecutive_days_off: Option<u32>,
+    /// Overrides the roster's `max_weekends` number for this person.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_weekends: Option<u32>,
+}

@@ -1,0 +1,207 @@
+//! Values that a roster file may spell more than one way: dates, times, date-times,
+//! weekdays and rule strengths. Each reader returns the value or a message saying
+//! what was found and what would be valid.
+
+use chrono::{DateTime, NaiveDate, NaiveTime, Utc, Weekday};
+use toml::Value;
+use toml::value::Datetime;
+
+/// The weekday names a file may use, in the order of error messages.
+pub(crate) const WEEKDAYS: &str = "mon, tue, wed, thu, fri, sat, sun";
+
+/// What a value is, for error messages: `"abc"`, `integer 5`, `table { a = 1 }`.
+fn describe(value: &Value) -> String {
+    match value {
+        Value::String(s) => format!("\"{s}\""),
+        Value::Datetime(d) => describe_datetime(d).to_string() + &format!(" {d}"),
+        Value::Table(_) | Value::Array(_) => value.type_str().to_string(),
+        other => format!("{} {other}", other.type_str()),
+    }
+}
+
+fn describe_datetime(d: &Datetime) -> &'static str {
+    match (d.date.is_some(), d.time.is_some(), d.offset.is_some()) {
+        (true, false, _) => "date",
+        (false, true, _) => "time",
+        (true, true, false) => "local date-time",
+        _ => "date-time",
+    }
+}
+
+/// A date: a TOML local date (`2022-08-01`) or a string (`"2022-08-01"`).
+pub(crate) fn date(value: &Value) -> Result<NaiveDate, String> {
+    let expected = "expected a date such as 2022-08-01";
+    match value {
+        Value::Datetime(Datetime {
+            date: Some(d),
+            time: None,
+            offset: None,
+        }) => NaiveDate::from_ymd_opt(i32::from(d.year), u32::from(d.month), u32::from(d.day))
+            .ok_or_else(|| format!("{expected}, found the impossible date {d}")),
+        Value::String(s) => NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
+            .map_err(|_| format!("{expected}, found \"{s}\"")),
+        other => Err(format!("{expected}, found {}", describe(other))),
+    }
+}
+
+/// A time of day: a TOML local time (`16:30:00`) or a string (`"16:30"`, `"16:30:00"`).
+pub(crate) fn time(value: &Value) -> Result<NaiveTime, String> {
+    let expected = "expected a time such as 16:30";
+    match value {
+        Value::Datetime(Datetime {
+            date: None,
+            time: Some(t),
+            offset: None,
+        }) => NaiveTime::from_hms_nano_opt(
+            u32::from(t.hour),
+            u32::from(t.minute),
+            u32::from(t.second.unwrap_or(0)),
+            t.nanosecond.unwrap_or(0),
+        )
+        .ok_or_else(|| format!("{expected}, found the impossible time {t}")),
+        Value::String(s) => {
+            let s = s.trim();
+            NaiveTime::parse_from_str(s, "%H:%M")
+                .or_else(|_| NaiveTime::parse_from_str(s, "%H:%M:%S"))
+                .map_err(|_| format!("{expected} or 16:30:00, found \"{s}\""))
+        }
+        other => Err(format!("{expected}, found {}", describe(other))),
+    }
+}
+
+/// An instant: a TOML offset date-time (`2022-07-25T09:00:00Z`) or an RFC 3339 string.
+pub(crate) fn instant(value: &Value) -> Result<DateTime<Utc>, String> {
+    let expected = "expected a date-time with an offset such as 2022-07-25T09:00:00Z";
+    let text = match value {
+        Value::Datetime(d) if d.date.is_some() && d.time.is_some() && d.offset.is_some() => d.to_string(),
+        Value::String(s) => s.trim().to_string(),
+        other => return Err(format!("{expected}, found {}", describe(other))),
+    };
+    DateTime::parse_from_rfc3339(&text)
+        .map(|t| t.with_timezone(&Utc))
+        .map_err(|_| format!("{expected}, found \"{text}\""))
+}
+
+/// A weekday: `mon` to `sun`, or the full English name, in any case.
+pub(crate) fn weekday(name: &str) -> Result<Weekday, String> {
+    let day = match name.trim().to_lowercase().as_str() {
+        "mon" | "monday" => Weekday::Mon,
+        "tue" | "tuesday" => Weekday::Tue,
+        "wed" | "wednesday" => Weekday::Wed,
+        "thu" | "thursday" => Weekday::Thu,
+        "fri" | "friday" => Weekday::Fri,
+        "sat" | "saturday" => Weekday::Sat,
+        "sun" | "sunday" => Weekday::Sun,
+        _ => {
+            return Err(format!(
+                "unknown weekday `{name}` (valid: {WEEKDAYS}, or full English names)"
+            ));
+        }
+    };
+    Ok(day)
+}
+
+/// The weight of a soft rule: `None` means the rule is hard.
+///
+/// Fails on 0, which would make the rule free to break.
+pub(crate) fn soft_weight(weight: Option<u32>) -> Result<Option<u32>, String> {
+    match weight {
+        Some(0) => Err("weight must be at least 1; omit it for a hard rule".to_string()),
+        other => Ok(other),
+    }
+}
+
+/// A rule strength written as `"hard"` or `{ weight = N }`: `None` for hard, the
+/// weight for soft.
+pub(crate) fn strength(value: &Value) -> Result<Option<u32>, String> {
+    let expected = "expected \"hard\" or { weight = N } (soft, N at least 1)";
+    match value {
+        Value::String(s) if s.trim().eq_ignore_ascii_case("hard") => Ok(None),
+        Value::Table(table) => {
+            if let Some(key) = table.keys().find(|k| k.as_str() != "weight") {
+                return Err(format!("unknown field `{key}`, expected `weight`"));
+            }
+            match table.get("weight") {
+                Some(Value::Integer(0)) => {
+                    Err("weight must be at least 1; write \"hard\" for a hard rule".to_string())
+                }
+                Some(Value::Integer(w)) => u32::try_from(*w)
+                    .map(Some)
+                    .map_err(|_| format!("weight {w} must be between 1 and {}", u32::MAX)),
+                Some(other) => Err(format!("weight: expected an integer, found {}", describe(other))),
+                None => Err(format!("{expected}, found a table without `weight`")),
+            }
+        }
+        other => Err(format!("{expected}, found {}", describe(other))),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn value(toml_value: &str) -> Value {
+        let table: toml::Table = toml::from_str(&format!("v = {toml_value}")).unwrap();
+        table["v"].clone()
+    }
+
+    #[test]
+    fn input_dates_are_toml_dates_or_strings() {
+        let d = NaiveDate::from_ymd_opt(2022, 8, 1).unwrap();
+        assert_eq!(date(&value("2022-08-01")), Ok(d));
+        assert_eq!(date(&value("\"2022-08-01\"")), Ok(d));
+        assert_eq!(
+            date(&value("\"1 August\"")).unwrap_err(),
+            "expected a date such as 2022-08-01, found \"1 August\""
+        );
+        assert_eq!(
+            date(&value("2022-08-01T10:00:00")).unwrap_err(),
+            "expected a date such as 2022-08-01, found local date-time 2022-08-01T10:00:00"
+        );
+        assert_eq!(
+            date(&value("20220801")).unwrap_err(),
+            "expected a date such as 2022-08-01, found integer 20220801"
+        );
+    }
+
+    #[test]
+    fn input_times_are_toml_times_or_strings() {
+        let t = NaiveTime::from_hms_opt(16, 30, 0).unwrap();
+        assert_eq!(time(&value("16:30:00")), Ok(t));
+        assert_eq!(time(&value("\"16:30\"")), Ok(t));
+        assert_eq!(time(&value("\"16:30:00\"")), Ok(t));
+        assert!(time(&value("\"4:30 pm\"")).unwrap_err().contains("found \"4:30 pm\""));
+        assert!(time(&value("\"25:00\"")).is_err());
+    }
+
+    #[test]
+    fn input_instants_need_an_offset() {
+        let t = instant(&value("2022-07-25T09:00:00Z")).unwrap();
+        assert_eq!(t.to_rfc3339(), "2022-07-25T09:00:00+00:00");
+        let t = instant(&value("\"2022-07-25T10:00:00+01:00\"")).unwrap();
+        assert_eq!(t.to_rfc3339(), "2022-07-25T09:00:00+00:00");
+        assert!(instant(&value("2022-07-25T09:00:00")).is_err());
+    }
+
+    #[test]
+    fn input_weekdays_accept_short_and_full_names() {
+        assert_eq!(weekday("mon"), Ok(Weekday::Mon));
+        assert_eq!(weekday("Saturday"), Ok(Weekday::Sat));
+        assert_eq!(weekday("SUN"), Ok(Weekday::Sun));
+        assert_eq!(
+            weekday("lun").unwrap_err(),
+            "unknown weekday `lun` (valid: mon, tue, wed, thu, fri, sat, sun, or full English names)"
+        );
+    }
+
+    #[test]
+    fn input_strength_is_hard_or_a_weight_of_at_least_one() {
+        assert_eq!(strength(&value("\"hard\"")), Ok(None));
+        assert_eq!(strength(&value("{ weight = 20 }")), Ok(Some(20)));
+        assert!(strength(&value("{ weight = 0 }")).unwrap_err().contains("at least 1"));
+        assert!(strength(&value("{ wieght = 2 }")).unwrap_err().contains("unknown field `wieght`"));
+        assert!(strength(&value("\"soft\"")).unwrap_err().starts_with("expected \"hard\""));
+        assert_eq!(soft_weight(Some(3)), Ok(Some(3)));
+        assert!(soft_weight(Some(0)).is_err());
+    }
+}

@@ -1,0 +1,38 @@
+//! # duty-roster
+//!
+//! Builds duty rosters: who staffs which desk, at which site, after official hours and
+//! on Saturdays, under everyone's availability and the office's rules. The assignment
+//! is solved as an integer program (HiGHS), every result is re-checked by an
+//! independent validator, and the roster is written as CSV (and more).
+//!
+//! ```
+//! use duty_roster::{sample, solve, validate, SolveOptions};
+//!
+//! let roster = sample::tiny_roster();
+//! let outcome = solve(&roster, &SolveOptions::default()).unwrap();
+//! assert_eq!(outcome.assignments.len(), 5); // one person each weekday evening
+//! assert!(validate(&roster, &outcome.assignments).violations.is_empty());
+//! ```
+#![deny(missing_docs)]
+
+pub mod check;
+pub mod domain;
+pub mod error;
+pub mod input;
+pub mod model;
+pub mod objective;
+pub mod output;
+pub mod sample;
+pub mod solve;
+pub mod validate;
+
+pub use domain::{
+    Absence, Assignment, Bound, CoverOverride, DateRange, DutyKind, Event, EventCover, Fairness,
+    Holiday, Limits, Pin, Preference, Roster, RosterDef, Rules, Settings, Site, SiteCover,
+    SkillNeed, Slot, Staff, Strength, Succession, TimeOverride, Wish,
+};
+pub use error::{Error, ReadError, SolveError, ValidationError, WriteError};
+pub use input::read_roster_file;
+pub use objective::Term;
+pub use solve::{solve, Outcome, SolveOptions, Status};
+pub use validate::{validate, Report, Violation};

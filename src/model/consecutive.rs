@@ -1,0 +1,104 @@
+//! Runs of days: most consecutive duty days, fewest consecutive duty days and fewest
+//! consecutive free days (runs touching the period's first or last day are exempt
+//! from the minimums; days outside the period count as free for the maximum).
+
+use good_lp::Expression;
+
+use super::Model;
+use crate::{Bound, Strength, Term};
+
+/// The number and strength of a run rule for one person: their own number if set,
+/// else the roster's; hard unless the roster's rule is soft.
+fn personal(rule: Option<Bound>, own: Option<u32>) -> Option<(u32, Strength)> {
+    let strength = rule.map_or(Strength::Hard, |r| r.strength);
+    own.or(rule.map(|r| r.value)).map(|v| (v, strength))
+}
+
+pub(super) fn add(model: &mut Model) {
+    let rules = model.roster().def().rules.clone();
+    for staff in 0..model.roster().staff().len() {
+        let limits = model.roster().staff()[staff].limits.clone();
+        if let Some((max, strength)) = personal(rules.max_consecutive_days, limits.max_consecutive_days) {
+            add_max_run(model, staff, max as usize, strength);
+        }
+        if let Some((min, strength)) = personal(rules.min_consecutive_days, limits.min_consecutive_days) {
+            add_min_work_run(model, staff, min as usize, strength);
+        }
+        if let Some((min, strength)) = personal(rules.min_consecutive_days_off, limits.min_consecutive_days_off) {
+            add_min_free_run(model, staff, min as usize, strength);
+        }
+    }
+}
+
+fn can_work(model: &Model, staff: usize, day: usize) -> bool {
+    !model.by_staff_day[staff][day].is_empty()
+}
+
+fn worked_sum(model: &mut Model, staff: usize, days: std::ops::Range<usize>) -> Expression {
+    let mut sum = Expression::from(0.0);
+    for day in days {
+        if can_work(model, staff, day) {
+            sum += model.worked(staff, day);
+        }
+    }
+    sum
+}
+
+/// Every window of `max + 1` days holds a free day.
+fn add_max_run(model: &mut Model, staff: usize, max: usize, strength: Strength) {
+    let days = model.day_count();
+    for start in 0..(days + 1).saturating_sub(max + 1) {
+        let window = start..start + max + 1;
+        if window.clone().filter(|&d| can_work(model, staff, d)).count() <= max {
+            continue;
+        }
+        let sum = worked_sum(model, staff, window);
+        let excess = model.slack(strength, Term::MaxConsecutiveDays);
+        model.constrain((sum - excess).leq(max as f64));
+    }
+}
+
+/// No run of `len < min` worked days with a free day inside the period on each side.
+fn add_min_work_run(model: &mut Model, staff: usize, min: usize, strength: Strength) {
+    let days = model.day_count();
+    for start in 1..days {
+        for len in 1..min {
+            let after = start + len;
+            if after >= days {
+                break;
+            }
+            if (start..after).any(|d| !can_work(model, staff, d)) {
+                break;
+            }
+            let run = worked_sum(model, staff, start..after);
+            let before = worked_sum(model, staff, start - 1..start);
+            let next = worked_sum(model, staff, after..after + 1);
+            let broken = model.slack(strength, Term::MinConsecutiveDays);
+            model.constrain((run - before - next - broken).leq(len as f64 - 1.0));
+        }
+    }
+}
+
+/// No run of `len < min` free days with a worked day inside the period on each side.
+fn add_min_free_run(model: &mut Model, staff: usize, min: usize, strength: Strength) {
+    let days = model.day_count();
+    for start in 1..days {
+        if !can_work(model, staff, start - 1) {
+            continue;
+        }
+        for len in 1..min {
+            let after = start + len;
+            if after >= days {
+                break;
+            }
+            if !can_work(model, staff, after) {
+                continue;
+            }
+            let run = worked_sum(model, staff, start..after);
+            let before = worked_sum(model, staff, start - 1..start);
+            let next = worked_sum(model, staff, after..after + 1);
+            let broken = model.slack(strength, Term::MinConsecutiveDaysOff);
+            model.constrain((before + next - run - broken).leq(1.0));
+        }
+    }
+}

@@ -1,0 +1,36 @@
+//! Cover: each slot gets between its minimum and maximum number of people, with the
+//! skills it needs; soft where the cover has under/over weights.
+
+
+use super::Model;
+use crate::{Strength, Term};
+
+pub(super) fn add(model: &mut Model) {
+    let roster = model.roster();
+    for (slot_i, slot) in roster.slots().iter().enumerate() {
+        let on_slot = model.by_slot[slot_i].clone();
+        let assigned = model.sum_of(&on_slot);
+        let under = strength(slot.under_weight);
+        let shortfall = model.slack(under, Term::CoverUnder);
+        model.constrain((assigned.clone() + shortfall).geq(f64::from(slot.min)));
+        if let Some(max) = slot.max {
+            let excess = model.slack(strength(slot.over_weight), Term::CoverOver);
+            model.constrain((assigned - excess).leq(f64::from(max)));
+        }
+        for need in &slot.skills {
+            let skilled: Vec<usize> = on_slot
+                .iter()
+                .copied()
+                .filter(|&d| roster.staff()[model.decisions[d].staff].skills.contains(&need.skill))
+                .collect();
+            let count = model.sum_of(&skilled);
+            let missing = model.slack(under, Term::SkillShortage);
+            model.constrain((count + missing).geq(f64::from(need.count)));
+        }
+    }
+}
+
+fn strength(weight: Option<u32>) -> Strength {
+    weight.map_or(Strength::Hard, Strength::Soft)
+}
+

@@ -1,0 +1,235 @@
+//! The integer program: one binary variable per (person, slot) a person could take,
+//! and one module per rule family, each adding its own variables, constraints and
+//! objective terms.
+
+mod consecutive;
+mod cover;
+mod fairness;
+mod limits;
+mod pairs;
+mod preferences;
+mod weekends;
+
+use std::collections::{BTreeMap, HashMap};
+
+use good_lp::{variable, Constraint, Expression, ProblemVariables, Variable};
+
+use crate::{Roster, Strength, Term};
+
+/// One decision: person `staff` takes slot `slot`.
+#[derive(Debug, Clone, Copy)]
+pub struct Decision {
+    /// Staff index.
+    pub staff: usize,
+    /// Slot index.
+    pub slot: usize,
+    /// The binary variable.
+    pub var: Variable,
+    /// Its column in the solver's model (the order variables were made in).
+    pub column: usize,
+}
+
+/// The integer program of a roster, ready to hand to a solver.
+///
+/// # Example
+/// ```
+/// let roster = duty_roster::sample::tiny_roster();
+/// let model = duty_roster::model::Model::build(&roster);
+/// assert_eq!(model.decisions().len(), 15); // 3 people x 5 evenings
+/// ```
+pub struct Model<'r> {
+    roster: &'r Roster,
+    vars: ProblemVariables,
+    decisions: Vec<Decision>,
+    by_slot: Vec<Vec<usize>>,
+    by_staff_day: Vec<Vec<Vec<usize>>>,
+    worked: HashMap<(usize, usize), Expression>,
+    constraints: Vec<Constraint>,
+    terms: BTreeMap<Term, Expression>,
+}
+
+impl<'r> Model<'r> {
+    /// Builds the integer program of `roster`: every rule family in turn.
+    ///
+    /// # Example
+    /// See [`Model`].
+    pub fn build(roster: &'r Roster) -> Model<'r> {
+        let mut model = Model::decisions_only(roster);
+        cover::add(&mut model);
+        limits::add(&mut model);
+        pairs::add_one_duty_per_day(&mut model);
+        pairs::add_min_rest(&mut model);
+        pairs::add_forbidden_successions(&mut model);
+        consecutive::add(&mut model);
+        weekends::add(&mut model);
+        preferences::add(&mut model);
+        fairness::add(&mut model);
+        model
+    }
+
+    fn decisions_only(roster: &'r Roster) -> Model<'r> {
+        let days = roster.def().period.len();
+        let mut vars = ProblemVariables::new();
+        let mut decisions = Vec::new();
+        let mut by_slot = vec![Vec::new(); roster.slots().len()];
+        let mut by_staff_day = vec![vec![Vec::new(); days]; roster.staff().len()];
+        let pinned: Vec<(usize, usize)> = roster
+            .def()
+            .pins
+            .iter()
+            .filter_map(|p| {
+                let slot = roster.slots().iter().position(|s| {
+                    s.date == p.date
+                        && roster.duties()[s.duty].id == p.duty
+                        && roster.sites()[s.site].id == p.site
+                })?;
+                Some((roster.staff_index(&p.staff)?, slot))
+            })
+            .collect();
+        for (slot_i, slot) in roster.slots().iter().enumerate() {
+            let day = (slot.date - roster.def().period.first).num_days() as usize;
+            for staff_i in 0..roster.staff().len() {
+                if !roster.is_eligible(staff_i, slot_i) {
+                    continue;
+                }
+                let def = if pinned.contains(&(staff_i, slot_i)) {
+                    variable().binary().min(1)
+                } else {
+                    variable().binary()
+                };
+                let column = vars.len();
+                let var = vars.add(def);
+                by_slot[slot_i].push(decisions.len());
+                by_staff_day[staff_i][day].push(decisions.len());
+                decisions.push(Decision {
+                    staff: staff_i,
+                    slot: slot_i,
+                    var,
+                    column,
+                });
+            }
+        }
+        Model {
+            roster,
+            vars,
+            decisions,
+            by_slot,
+            by_staff_day,
+            worked: HashMap::new(),
+            constraints: Vec::new(),
+            terms: BTreeMap::new(),
+        }
+    }
+
+    /// The decisions (person, slot, variable), by slot then staff order.
+    ///
+    /// # Example
+    /// See [`Model`].
+    pub fn decisions(&self) -> &[Decision] {
+        &self.decisions
+    }
+
+    /// Number of constraints.
+    ///
+    /// # Example
+    /// ```
+    /// let roster = duty_roster::sample::tiny_roster();
+    /// assert!(duty_roster::model::Model::build(&roster).constraint_count() > 0);
+    /// ```
+    pub fn constraint_count(&self) -> usize {
+        self.constraints.len()
+    }
+
+    /// Number of variables.
+    ///
+    /// # Example
+    /// ```
+    /// let roster = duty_roster::sample::tiny_roster();
+    /// assert!(duty_roster::model::Model::build(&roster).variable_count() >= 15);
+    /// ```
+    pub fn variable_count(&self) -> usize {
+        self.vars.len()
+    }
+
+    /// Takes the model apart for the solver: variables, objective, constraints.
+    pub(crate) fn into_parts(self) -> (ProblemVariables, Expression, Vec<Constraint>) {
+        let mut objective = Expression::from(0.0);
+        for expr in self.terms.values() {
+            objective += expr.clone();
+        }
+        (self.vars, objective, self.constraints)
+    }
+
+    // ---- helpers for the rule modules ----
+
+    fn roster(&self) -> &'r Roster {
+        self.roster
+    }
+
+    fn day_count(&self) -> usize {
+        self.roster.def().period.len()
+    }
+
+    fn sum_of(&self, decisions: &[usize]) -> Expression {
+        let mut e = Expression::with_capacity(decisions.len());
+        for &d in decisions {
+            e.add_mul(1.0, self.decisions[d].var);
+        }
+        e
+    }
+
+    /// Decisions of `staff` on `day` that are of duty kind `duty`.
+    fn of_duty(&self, staff: usize, day: usize, duty: usize) -> Vec<usize> {
+        self.by_staff_day[staff][day]
+            .iter()
+            .copied()
+            .filter(|&d| self.roster.slots()[self.decisions[d].slot].duty == duty)
+            .collect()
+    }
+
+    fn constrain(&mut self, c: Constraint) {
+        self.constraints.push(c);
+    }
+
+    /// Adds `weight * expr` to objective term `term`.
+    fn penalise(&mut self, term: Term, weight: f64, expr: impl Into<Expression>) {
+        let e = self.terms.entry(term).or_insert_with(|| Expression::from(0.0));
+        e.add_mul(weight, expr.into());
+    }
+
+    /// A slack variable for a soft rule: integer, at least 0, costed in `term`.
+    /// For a hard rule, no slack (the constant 0).
+    fn slack(&mut self, strength: Strength, term: Term) -> Expression {
+        match strength {
+            Strength::Hard => Expression::from(0.0),
+            Strength::Soft(w) => {
+                let s = self.vars.add(variable().integer().min(0));
+                self.penalise(term, f64::from(w), s);
+                Expression::from(s)
+            }
+        }
+    }
+
+    /// Whether `staff` works on `day`: the sum of their decisions that day when at most
+    /// one duty a day is hard, else a binary variable tied to them.
+    fn worked(&mut self, staff: usize, day: usize) -> Expression {
+        if let Some(e) = self.worked.get(&(staff, day)) {
+            return e.clone();
+        }
+        let decisions = self.by_staff_day[staff][day].clone();
+        let sum = self.sum_of(&decisions);
+        let e = if self.roster.def().rules.one_duty_per_day.is_hard() || decisions.len() <= 1 {
+            sum
+        } else {
+            let w = self.vars.add(variable().binary());
+            for &d in &decisions {
+                let x = self.decisions[d].var;
+                self.constraints.push(Expression::from(w).geq(x));
+            }
+            self.constraints.push(Expression::from(w).leq(sum));
+            Expression::from(w)
+        };
+        self.worked.insert((staff, day), e.clone());
+        e
+    }
+}

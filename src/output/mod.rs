@@ -1,0 +1,61 @@
+//! Output formats, one file each, and the safe writing they share: every file is
+//! written to a temporary file in the same folder and then renamed, so no output is
+//! ever left half-written.
+
+mod csv_cells;
+pub mod roster_csv;
+pub mod summary;
+pub mod text;
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use crate::WriteError;
+
+/// How CSV files are written.
+///
+/// # Example
+/// ```
+/// let plain = duty_roster::output::CsvStyle::default();
+/// assert!(!plain.excel);
+/// ```
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct CsvStyle {
+    /// For Excel: a UTF-8 byte order mark, `;` separators and CRLF line ends.
+    /// Otherwise plain RFC 4180 UTF-8 with `,` and LF.
+    pub excel: bool,
+}
+
+/// Writes `bytes` to `path` atomically: a temporary file in the same folder, then a
+/// rename. Creates the folder when missing.
+///
+/// # Errors
+/// [`WriteError::Io`] naming the file when the folder cannot be made or the file
+/// cannot be written.
+///
+/// # Example
+/// ```
+/// let dir = std::env::temp_dir().join("duty-roster-doc-write");
+/// let path = dir.join("hello.txt");
+/// duty_roster::output::write_atomically(&path, b"hello").unwrap();
+/// assert_eq!(std::fs::read(&path).unwrap(), b"hello");
+/// ```
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
+    let io = |source: std::io::Error| WriteError::Io {
+        path: path.to_path_buf(),
+        source,
+    };
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    std::fs::create_dir_all(&dir).map_err(io)?;
+    let mut file = tempfile::Builder::new()
+        .prefix(".duty-roster-")
+        .tempfile_in(&dir)
+        .map_err(io)?;
+    file.write_all(bytes).map_err(io)?;
+    file.as_file().sync_all().map_err(io)?;
+    file.persist(path).map_err(|e| io(e.error))?;
+    Ok(())
+}

@@ -1,0 +1,61 @@
+//! A tiny roster built in code, for examples and tests: one site, one evening duty on
+//! weekdays, three people, one week.
+
+use chrono::{NaiveDate, NaiveTime, Weekday};
+
+use crate::{DateRange, DutyKind, Roster, RosterDef, Rules, Settings, Site, SiteCover, Staff};
+
+/// The definition of the tiny roster: site `hq`, duty `evening` (Monday to Friday,
+/// 16:30 to 18:30, one person), staff `A`, `B`, `C`, week of 2022-08-01.
+///
+/// # Example
+/// ```
+/// let def = duty_roster::sample::tiny_roster_def();
+/// assert_eq!(def.staff.len(), 3);
+/// ```
+pub fn tiny_roster_def() -> RosterDef {
+    let time = |h, m| NaiveTime::from_hms_opt(h, m, 0).expect("valid time");
+    let date = |d| NaiveDate::from_ymd_opt(2022, 8, d).expect("valid date");
+    RosterDef {
+        id: "tiny".into(),
+        name: "Tiny roster".into(),
+        period: DateRange::new(date(1), date(7)),
+        time_zone: "Africa/Casablanca".into(),
+        revision: None,
+        holidays: vec![],
+        sites: vec![Site {
+            id: "hq".into(),
+            name: "Head office".into(),
+            address: Some("1 Main street".into()),
+            phone: None,
+            open_to_all: false,
+        }],
+        duties: vec![DutyKind {
+            id: "evening".into(),
+            name: "Evening desk".into(),
+            weekdays: vec![Weekday::Mon, Weekday::Tue, Weekday::Wed, Weekday::Thu, Weekday::Fri],
+            start: time(16, 30),
+            end: time(18, 30),
+            overnight: false,
+            on_holidays: false,
+            times: vec![],
+            cover: vec![SiteCover::exactly("hq", 1)],
+        }],
+        events: vec![],
+        cover_overrides: vec![],
+        staff: vec![Staff::new("A", "Amina", "hq"), Staff::new("B", "Brahim", "hq"), Staff::new("C", "Chama", "hq")],
+        rules: Rules::default(),
+        pins: vec![],
+        settings: Settings::default(),
+    }
+}
+
+/// The tiny roster, validated.
+///
+/// # Example
+/// ```
+/// assert_eq!(duty_roster::sample::tiny_roster().slots().len(), 5);
+/// ```
+pub fn tiny_roster() -> Roster {
+    Roster::new(tiny_roster_def()).expect("the tiny roster is valid")
+}

@@ -1,0 +1,885 @@
+//! The independent validator: recomputes every hard rule and every objective term
+//! from an assignment alone.
+//!
+//! It shares no code with the model builder ([`crate::model`]): eligibility, cover,
+//! rest, runs of days, weekends, limits, pins, preferences and fair targets are all
+//! derived again here from the roster's definition and its expanded slots, so that a
+//! solver's answer (or a roster edited by hand) is checked by a second, simpler
+//! reading of the same rules.
+//!
+//! Violations come in a fixed order whatever the order of the assignments: first the
+//! assignments themselves (unknown slot or staff, duplicates, site not allowed,
+//! person away), then cover and skills by slot, then the rules on each person's
+//! days (one duty per day, rest, successions, runs of days, weekends), the limits,
+//! and the pins.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use chrono::{Datelike, NaiveDate, TimeDelta, Weekday};
+use serde::{Deserialize, Serialize};
+
+use crate::{
+    Assignment, Bound, DateRange, Limits, Preference, Roster, Site, Slot, Staff, Strength, Term,
+    Wish,
+};
+
+/// A hard rule broken by an assignment: the rule's key and a readable sentence.
+///
+/// # Example
+/// ```
+/// use duty_roster::{sample, validate};
+/// let report = validate(&sample::tiny_roster(), &[]);
+/// let v = &report.violations[0];
+/// assert_eq!(v.rule, "cover_min");
+/// assert_eq!(v.message, "2022-08-01 hq evening: 0 assigned, needs at least 1");
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Violation {
+    /// The rule's key: `unknown_slot`, `unknown_staff`, `duplicate`,
+    /// `site_not_allowed`, `unavailable`, `cover_min`, `cover_max`, `skill`,
+    /// `one_duty_per_day`, `min_rest`, `forbidden_succession`,
+    /// `max_consecutive_days`, `min_consecutive_days`, `min_consecutive_days_off`,
+    /// `max_weekends`, `max_duties`, `min_duties`, `max_per_duty`, `max_minutes`,
+    /// `min_minutes` or `pin`.
+    pub rule: String,
+    /// A readable sentence naming the date, site, duty and staff member concerned.
+    pub message: String,
+}
+
+/// What the validator found: hard rules broken, every objective term, and each
+/// person's load against their fair targets.
+///
+/// # Example
+/// ```
+/// use duty_roster::{sample, validate, Term};
+/// let report = validate(&sample::tiny_roster(), &[]);
+/// assert_eq!(report.violations.len(), 5); // five evenings with nobody
+/// assert_eq!(report.terms.len(), Term::ALL.len());
+/// assert_eq!(report.people.len(), 3);
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Report {
+    /// Hard rules broken, in a deterministic order.
+    pub violations: Vec<Violation>,
+    /// Every term of [`Term::ALL`], already multiplied by its weight (0 when nothing).
+    pub terms: BTreeMap<Term, f64>,
+    /// The sum of the terms.
+    pub objective: f64,
+    /// Each person's load, in staff order.
+    pub people: Vec<PersonLoad>,
+}
+
+/// One person's load over the period, with their fair targets.
+///
+/// # Example
+/// ```
+/// use duty_roster::{sample, validate};
+/// let report = validate(&sample::tiny_roster(), &[]);
+/// let a = &report.people[0];
+/// assert_eq!((a.staff.as_str(), a.duties, a.hours), ("A", 0, 0.0));
+/// assert!((a.per_duty[0].target - 5.0 / 3.0).abs() < 1e-9); // a third of five evenings
+/// assert!((a.hours_target - 10.0 / 3.0).abs() < 1e-9); // of two hours each
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PersonLoad {
+    /// Staff id.
+    pub staff: String,
+    /// Number of duties assigned.
+    pub duties: u32,
+    /// Duties of each kind, in the roster's duty order (one entry per kind).
+    pub per_duty: Vec<DutyLoad>,
+    /// Hours assigned.
+    pub hours: f64,
+    /// Fair number of hours: their share of every slot they could take.
+    pub hours_target: f64,
+}
+
+/// One person's count of one duty kind, with the fair target.
+///
+/// # Example
+/// ```
+/// use duty_roster::{sample, validate};
+/// let report = validate(&sample::tiny_roster(), &[]);
+/// let evening = &report.people[1].per_duty[0];
+/// assert_eq!((evening.duty.as_str(), evening.count), ("evening", 0));
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DutyLoad {
+    /// Duty kind id.
+    pub duty: String,
+    /// Number of duties of this kind assigned.
+    pub count: u32,
+    /// Fair number: their share of every slot of this kind they could take.
+    pub target: f64,
+}
+
+/// Recomputes every hard rule and every objective term of `roster` from
+/// `assignments` alone.
+///
+/// Assignments that name no slot or no staff member, or repeat one already given, are
+/// reported and then ignored; every other assignment counts, even when it breaks a
+/// rule (a person on a site they may not serve still covers it).
+///
+/// # Example
+/// ```
+/// use duty_roster::{sample, validate, Assignment, Term};
+/// let roster = sample::tiny_roster();
+/// let day = |d| chrono::NaiveDate::from_ymd_opt(2022, 8, d).unwrap();
+/// let assignments: Vec<Assignment> = [(1, "A"), (2, "B"), (3, "C"), (4, "A"), (5, "B")]
+///     .into_iter()
+///     .map(|(d, who)| Assignment::new(day(d), "evening", "hq", who))
+///     .collect();
+/// let report = validate(&roster, &assignments);
+/// assert!(report.violations.is_empty());
+/// assert_eq!(report.people[2].duties, 1);
+/// // C has 2/3 of a duty less than the fair 5/3, A and B 1/3 more.
+/// let off = report.terms[&Term::FairnessMaxDuty] / 100.0;
+/// assert!((off - 2.0 / 3.0).abs() < 1e-9);
+/// ```
+pub fn validate(roster: &Roster, assignments: &[Assignment]) -> Report {
+    let mut check = Checker::new(roster, assignments);
+    check.site_allowed();
+    check.not_away();
+    check.cover();
+    check.skills();
+    check.one_duty_per_day();
+    check.min_rest();
+    check.forbidden_successions();
+    check.max_consecutive_days();
+    check.min_consecutive_days();
+    check.min_consecutive_days_off();
+    check.max_weekends();
+    check.limits();
+    check.pins();
+    check.preferences();
+    let people = check.fairness();
+    let objective = check.terms.values().sum();
+    Report {
+        violations: check.violations,
+        terms: check.terms,
+        objective,
+        people,
+    }
+}
+
+/// Whether `person` may serve `site` at all: open to all, home, or listed.
+fn may_serve(person: &Staff, site: &Site) -> bool {
+    site.open_to_all || person.home == site.id || person.sites.contains(&site.id)
+}
+
+/// Maximal runs of days whose `worked` flag equals `value`, as inclusive index pairs.
+fn runs(worked: &[bool], value: bool) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, &w) in worked.iter().enumerate() {
+        match (w == value, start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                out.push((s, i - 1));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        out.push((s, worked.len() - 1));
+    }
+    out
+}
+
+/// "1 day" or "3 days".
+fn days(n: usize) -> String {
+    if n == 1 {
+        "1 day".to_string()
+    } else {
+        format!("{n} days")
+    }
+}
+
+/// A person's number for a rule: their own limit, else the roster's; with the
+/// rule's strength (hard when only the person's limit is set).
+fn bound_for(own: Option<u32>, rule: Option<Bound>) -> Option<(u32, Strength)> {
+    let value = own.or(rule.map(|b| b.value))?;
+    Some((value, rule.map_or(Strength::Hard, |b| b.strength)))
+}
+
+/// The state of one validation: the valid assignments indexed three ways, and what
+/// has been found so far.
+struct Checker<'r> {
+    roster: &'r Roster,
+    /// The period's dates.
+    dates: Vec<NaiveDate>,
+    /// Slot index by (date, duty index, site index).
+    slot_at: HashMap<(NaiveDate, usize, usize), usize>,
+    /// Valid (slot, staff) pairs, sorted and without repeats.
+    taken: Vec<(usize, usize)>,
+    /// Staff indices on each slot.
+    by_slot: Vec<Vec<usize>>,
+    /// Slot indices of each person, in slot order.
+    by_staff: Vec<Vec<usize>>,
+    /// Slot indices of each person on each day of the period.
+    by_staff_day: Vec<Vec<Vec<usize>>>,
+    /// Slot indices on each day of the period.
+    slots_by_day: Vec<Vec<usize>>,
+    violations: Vec<Violation>,
+    terms: BTreeMap<Term, f64>,
+}
+
+impl<'r> Checker<'r> {
+    /// Resolves the assignments to (slot, staff) pairs, reporting the ones that name
+    /// nothing or repeat.
+    fn new(roster: &'r Roster, assignments: &[Assignment]) -> Checker<'r> {
+        let def = roster.def();
+        let dates: Vec<NaiveDate> = def.period.days().collect();
+        let slot_at = roster
+            .slots()
+            .iter()
+            .enumerate()
+            .map(|(i, s)| ((s.date, s.duty, s.site), i))
+            .collect();
+        let mut slots_by_day = vec![Vec::new(); dates.len()];
+        for (i, s) in roster.slots().iter().enumerate() {
+            slots_by_day[(s.date - def.period.first).num_days() as usize].push(i);
+        }
+        let mut check = Checker {
+            roster,
+            dates,
+            slot_at,
+            taken: Vec::new(),
+            by_slot: vec![Vec::new(); roster.slots().len()],
+            by_staff: vec![Vec::new(); roster.staff().len()],
+            by_staff_day: Vec::new(),
+            slots_by_day,
+            violations: Vec::new(),
+            terms: Term::ALL.iter().map(|&t| (t, 0.0)).collect(),
+        };
+        check.resolve(assignments);
+        check
+    }
+
+    fn resolve(&mut self, assignments: &[Assignment]) {
+        let roster = self.roster;
+        let mut sorted: Vec<&Assignment> = assignments.iter().collect();
+        sorted.sort();
+        let mut taken = BTreeSet::new();
+        for a in sorted {
+            let label = format!("{} {} {}", a.date, a.site, a.duty);
+            let slot = self.find_slot(a);
+            if let Err(why) = &slot {
+                self.violation("unknown_slot", format!("{label}: {} is on no slot: {why}", a.staff));
+            }
+            let staff = roster.staff_index(&a.staff);
+            if staff.is_none() {
+                self.violation("unknown_staff", format!("{label}: unknown staff `{}`", a.staff));
+            }
+            let (Ok(slot), Some(staff)) = (slot, staff) else {
+                continue;
+            };
+            if !taken.insert((slot, staff)) {
+                self.violation("duplicate", format!("{label}: {} is assigned twice", a.staff));
+            }
+        }
+        self.taken = taken.into_iter().collect();
+        self.by_staff_day = vec![vec![Vec::new(); self.dates.len()]; roster.staff().len()];
+        for &(slot, staff) in &self.taken {
+            self.by_slot[slot].push(staff);
+            self.by_staff[staff].push(slot);
+            let day = self.day(roster.slots()[slot].date);
+            self.by_staff_day[staff][day].push(slot);
+        }
+    }
+
+    /// The slot an assignment names, or why there is none.
+    fn find_slot(&self, a: &Assignment) -> Result<usize, String> {
+        let roster = self.roster;
+        let known = |ids: Vec<&str>| ids.join(", ");
+        let Some(duty) = roster.duty_index(&a.duty) else {
+            let ids = roster.duties().iter().map(|d| d.id.as_str()).collect();
+            return Err(format!("unknown duty `{}` (known: {})", a.duty, known(ids)));
+        };
+        let Some(site) = roster.site_index(&a.site) else {
+            let ids = roster.sites().iter().map(|s| s.id.as_str()).collect();
+            return Err(format!("unknown site `{}` (known: {})", a.site, known(ids)));
+        };
+        let period = roster.def().period;
+        if !period.contains(a.date) {
+            return Err(format!("{} is outside the period {period}", a.date));
+        }
+        self.slot_at.get(&(a.date, duty, site)).copied().ok_or_else(|| {
+            format!(
+                "duty `{}` does not run at site `{}` that day (weekday, holiday or cover)",
+                a.duty, a.site
+            )
+        })
+    }
+
+    // ---- helpers ----
+
+    fn day(&self, date: NaiveDate) -> usize {
+        (date - self.roster.def().period.first).num_days() as usize
+    }
+
+    fn slot(&self, slot: usize) -> &'r Slot {
+        &self.roster.slots()[slot]
+    }
+
+    fn duty_id(&self, slot: usize) -> &'r str {
+        &self.roster.duties()[self.slot(slot).duty].id
+    }
+
+    fn site_id(&self, slot: usize) -> &'r str {
+        &self.roster.sites()[self.slot(slot).site].id
+    }
+
+    /// "2022-08-01 hq evening".
+    fn label(&self, slot: usize) -> String {
+        format!("{} {} {}", self.slot(slot).date, self.site_id(slot), self.duty_id(slot))
+    }
+
+    fn staff_id(&self, staff: usize) -> &'r str {
+        &self.roster.staff()[staff].id
+    }
+
+    fn violation(&mut self, rule: &str, message: String) {
+        self.violations.push(Violation {
+            rule: rule.to_string(),
+            message,
+        });
+    }
+
+    fn penalise(&mut self, term: Term, weight: u32, amount: f64) {
+        *self.terms.entry(term).or_insert(0.0) += f64::from(weight) * amount;
+    }
+
+    /// Which days of the period each person works.
+    fn worked(&self) -> Vec<Vec<bool>> {
+        self.by_staff_day
+            .iter()
+            .map(|days| days.iter().map(|slots| !slots.is_empty()).collect())
+            .collect()
+    }
+
+    /// "2022-08-02 to 2022-08-04" for day indices 1..=3.
+    fn span(&self, first: usize, last: usize) -> DateRange {
+        DateRange::new(self.dates[first], self.dates[last])
+    }
+
+    // ---- the assignments themselves ----
+
+    /// Rule 2: the site is the person's home, one of their sites, or open to all.
+    fn site_allowed(&mut self) {
+        for i in 0..self.taken.len() {
+            let (slot, staff) = self.taken[i];
+            let person = &self.roster.staff()[staff];
+            let site = &self.roster.sites()[self.slot(slot).site];
+            if !may_serve(person, site) {
+                let message = format!(
+                    "{}: {} may not serve site `{}` (home `{}`)",
+                    self.label(slot),
+                    person.id,
+                    site.id,
+                    person.home
+                );
+                self.violation("site_not_allowed", message);
+            }
+        }
+    }
+
+    /// Rule 3: nobody works on a date they are away.
+    fn not_away(&mut self) {
+        for i in 0..self.taken.len() {
+            let (slot, staff) = self.taken[i];
+            let person = &self.roster.staff()[staff];
+            let date = self.slot(slot).date;
+            if let Some(absence) = person.unavailable.iter().find(|a| a.dates.contains(date)) {
+                let why = if absence.reason.is_empty() {
+                    String::new()
+                } else {
+                    format!(" ({})", absence.reason)
+                };
+                let message = format!("{}: {} is unavailable{why}", self.label(slot), person.id);
+                self.violation("unavailable", message);
+            }
+        }
+    }
+
+    // ---- slots ----
+
+    /// Rule 4: fewest and most people on each slot, hard or at a cost per person.
+    fn cover(&mut self) {
+        for (i, s) in self.roster.slots().iter().enumerate() {
+            let n = self.by_slot[i].len() as u32;
+            if n < s.min {
+                match s.under_weight {
+                    None => {
+                        let message =
+                            format!("{}: {n} assigned, needs at least {}", self.label(i), s.min);
+                        self.violation("cover_min", message);
+                    }
+                    Some(w) => self.penalise(Term::CoverUnder, w, f64::from(s.min - n)),
+                }
+            }
+            if let Some(max) = s.max
+                && n > max
+            {
+                match s.over_weight {
+                    None => {
+                        let message =
+                            format!("{}: {n} assigned, at most {max} allowed", self.label(i));
+                        self.violation("cover_max", message);
+                    }
+                    Some(w) => self.penalise(Term::CoverOver, w, f64::from(n - max)),
+                }
+            }
+        }
+    }
+
+    /// Rule 5: enough people with each needed skill on each slot.
+    fn skills(&mut self) {
+        for (i, s) in self.roster.slots().iter().enumerate() {
+            for need in &s.skills {
+                let m = self.by_slot[i]
+                    .iter()
+                    .filter(|&&p| self.roster.staff()[p].skills.contains(&need.skill))
+                    .count() as u32;
+                if m >= need.count {
+                    continue;
+                }
+                match s.under_weight {
+                    None => {
+                        let message = format!(
+                            "{}: {m} assigned with skill `{}`, needs at least {}",
+                            self.label(i),
+                            need.skill,
+                            need.count
+                        );
+                        self.violation("skill", message);
+                    }
+                    Some(w) => self.penalise(Term::SkillShortage, w, f64::from(need.count - m)),
+                }
+            }
+        }
+    }
+
+    // ---- each person's days ----
+
+    /// Rule 6: at most one duty per person per day.
+    fn one_duty_per_day(&mut self) {
+        let strength = self.roster.def().rules.one_duty_per_day;
+        for p in 0..self.by_staff_day.len() {
+            for d in 0..self.dates.len() {
+                let slots = &self.by_staff_day[p][d];
+                let c = slots.len();
+                if c <= 1 {
+                    continue;
+                }
+                match strength {
+                    Strength::Hard => {
+                        let list: Vec<String> = slots
+                            .iter()
+                            .map(|&s| format!("{} {}", self.site_id(s), self.duty_id(s)))
+                            .collect();
+                        let message = format!(
+                            "{} {}: {c} duties on one day ({})",
+                            self.dates[d],
+                            self.staff_id(p),
+                            list.join(", ")
+                        );
+                        self.violation("one_duty_per_day", message);
+                    }
+                    Strength::Soft(w) => self.penalise(Term::OneDutyPerDay, w, (c - 1) as f64),
+                }
+            }
+        }
+    }
+
+    /// Rule 7: the minimum rest between any two of a person's duties (grouped by
+    /// date and duty kind).
+    fn min_rest(&mut self) {
+        let Some(bound) = self.roster.def().rules.min_rest_minutes else {
+            return;
+        };
+        let rest = TimeDelta::minutes(i64::from(bound.value));
+        for p in 0..self.by_staff.len() {
+            // (date, duty) -> (assignments in the group, one slot of it)
+            let mut groups: BTreeMap<(NaiveDate, usize), (usize, usize)> = BTreeMap::new();
+            for &s in &self.by_staff[p] {
+                let slot = self.slot(s);
+                groups.entry((slot.date, slot.duty)).or_insert((0, s)).0 += 1;
+            }
+            let groups: Vec<(usize, usize)> = groups.into_values().collect();
+            for (i, &(n1, s1)) in groups.iter().enumerate() {
+                for &(n2, s2) in &groups[i + 1..] {
+                    let (a, b) = if self.slot(s1).start_utc <= self.slot(s2).start_utc {
+                        (s1, s2)
+                    } else {
+                        (s2, s1)
+                    };
+                    let gap = self.slot(b).start_utc - self.slot(a).end_utc;
+                    if gap >= rest {
+                        continue;
+                    }
+                    match bound.strength {
+                        Strength::Hard => {
+                            let between = if gap < TimeDelta::zero() {
+                                format!("overlap by {} minutes", -gap.num_minutes())
+                            } else {
+                                format!("leave {} minutes of rest", gap.num_minutes())
+                            };
+                            let message = format!(
+                                "{}: {} {} and {} {} {between}, needs {}",
+                                self.staff_id(p),
+                                self.slot(a).date,
+                                self.duty_id(a),
+                                self.slot(b).date,
+                                self.duty_id(b),
+                                bound.value
+                            );
+                            self.violation("min_rest", message);
+                        }
+                        Strength::Soft(w) => {
+                            self.penalise(Term::MinRest, w, (n1 + n2 - 1) as f64);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// Rule 8: duty `then` is not worked the day after duty `first`.
+    fn forbidden_successions(&mut self) {
+        let roster = self.roster;
+        for succession in &roster.def().rules.forbidden_successions {
+            let (Some(first), Some(then)) =
+                (roster.duty_index(&succession.first), roster.duty_index(&succession.then))
+            else {
+                continue;
+            };
+            for p in 0..self.by_staff_day.len() {
+                for d in 1..self.dates.len() {
+                    let count = |day: usize, duty: usize| {
+                        self.by_staff_day[p][day]
+                            .iter()
+                            .filter(|&&s| self.slot(s).duty == duty)
+                            .count()
+                    };
+                    let (n1, n2) = (count(d - 1, first), count(d, then));
+                    if n1 == 0 || n2 == 0 {
+                        continue;
+                    }
+                    match succession.strength {
+                        Strength::Hard => {
+                            let message = format!(
+                                "{}: `{}` on {} then `{}` on {}",
+                                self.staff_id(p),
+                                succession.first,
+                                self.dates[d - 1],
+                                succession.then,
+                                self.dates[d]
+                            );
+                            self.violation("forbidden_succession", message);
+                        }
+                        Strength::Soft(w) => {
+                            self.penalise(Term::ForbiddenSuccession, w, (n1 + n2 - 1) as f64);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// Rule 9: at most M days running with a duty (days outside the period are free).
+    /// Hard: each maximal run longer than M is reported once. Soft: each window of
+    /// M + 1 days inside the period costs its worked days beyond M.
+    fn max_consecutive_days(&mut self) {
+        let rule = self.roster.def().rules.max_consecutive_days;
+        let worked = self.worked();
+        for (p, person) in self.roster.staff().iter().enumerate() {
+            let Some((m, strength)) = bound_for(person.limits.max_consecutive_days, rule) else {
+                continue;
+            };
+            let m = m as usize;
+            match strength {
+                Strength::Hard => {
+                    for (i, j) in runs(&worked[p], true) {
+                        if j - i + 1 > m {
+                            let message = format!(
+                                "{}: {} running with a duty, {}, at most {m}",
+                                person.id,
+                                days(j - i + 1),
+                                self.span(i, j)
+                            );
+                            self.violation("max_consecutive_days", message);
+                        }
+                    }
+                }
+                Strength::Soft(w) => {
+                    for window in worked[p].windows(m + 1) {
+                        let k = window.iter().filter(|&&x| x).count();
+                        if k > m {
+                            self.penalise(Term::MaxConsecutiveDays, w, (k - m) as f64);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// Rule 10: runs of duty days at least m long (runs touching the period's ends
+    /// are exempt).
+    fn min_consecutive_days(&mut self) {
+        let rule = self.roster.def().rules.min_consecutive_days;
+        self.min_runs(true, rule, |l| l.min_consecutive_days);
+    }
+
+    /// Rule 11: runs of free days at least m long (runs touching the period's ends
+    /// are exempt).
+    fn min_consecutive_days_off(&mut self) {
+        let rule = self.roster.def().rules.min_consecutive_days_off;
+        self.min_runs(false, rule, |l| l.min_consecutive_days_off);
+    }
+
+    /// Rules 10 and 11: each maximal run of worked (`value` true) or free days inside
+    /// the period, shorter than the person's minimum.
+    fn min_runs(&mut self, value: bool, rule: Option<Bound>, own: fn(&Limits) -> Option<u32>) {
+        let (key, term, what) = if value {
+            ("min_consecutive_days", Term::MinConsecutiveDays, "with a duty")
+        } else {
+            ("min_consecutive_days_off", Term::MinConsecutiveDaysOff, "free")
+        };
+        let worked = self.worked();
+        let last = self.dates.len().saturating_sub(1);
+        for (p, person) in self.roster.staff().iter().enumerate() {
+            let Some((m, strength)) = bound_for(own(&person.limits), rule) else {
+                continue;
+            };
+            for (i, j) in runs(&worked[p], value) {
+                let len = j - i + 1;
+                if i == 0 || j == last || len >= m as usize {
+                    continue;
+                }
+                match strength {
+                    Strength::Hard => {
+                        let message = format!(
+                            "{}: only {} running {what}, {}, needs at least {m}",
+                            person.id,
+                            days(len),
+                            self.span(i, j)
+                        );
+                        self.violation(key, message);
+                    }
+                    Strength::Soft(w) => self.penalise(term, w, 1.0),
+                }
+            }
+        }
+    }
+
+    /// Rule 12: at most W weekends (Saturday and Sunday of one ISO week) with a duty.
+    fn max_weekends(&mut self) {
+        let rule = self.roster.def().rules.max_weekends;
+        for (p, person) in self.roster.staff().iter().enumerate() {
+            let Some((max, strength)) = bound_for(person.limits.max_weekends, rule) else {
+                continue;
+            };
+            let weekends: BTreeSet<(i32, u32)> = self.dates
+                .iter()
+                .enumerate()
+                .filter(|&(d, date)| {
+                    matches!(date.weekday(), Weekday::Sat | Weekday::Sun)
+                        && !self.by_staff_day[p][d].is_empty()
+                })
+                .map(|(_, date)| (date.iso_week().year(), date.iso_week().week()))
+                .collect();
+            let count = weekends.len() as u32;
+            if count <= max {
+                continue;
+            }
+            match strength {
+                Strength::Hard => {
+                    let message = format!("{}: {count} weekends with a duty, at most {max}", person.id);
+                    self.violation("max_weekends", message);
+                }
+                Strength::Soft(w) => self.penalise(Term::MaxWeekends, w, f64::from(count - max)),
+            }
+        }
+    }
+
+    // ---- limits and pins ----
+
+    /// Rule 13: each person's limits on duties and minutes (always hard).
+    fn limits(&mut self) {
+        let roster = self.roster;
+        for (p, person) in roster.staff().iter().enumerate() {
+            let l = &person.limits;
+            let id = &person.id;
+            let n = self.by_staff[p].len() as u32;
+            let minutes: i64 = self.by_staff[p].iter().map(|&s| self.slot(s).minutes).sum();
+            if let Some(max) = l.max_duties
+                && n > max
+            {
+                self.violation("max_duties", format!("{id}: {n} duties, at most {max}"));
+            }
+            if let Some(min) = l.min_duties
+                && n < min
+            {
+                self.violation("min_duties", format!("{id}: {n} duties, needs at least {min}"));
+            }
+            for (k, duty) in roster.duties().iter().enumerate() {
+                let Some(&max) = l.max_per_duty.get(&duty.id) else {
+                    continue;
+                };
+                let count = self.by_staff[p].iter().filter(|&&s| self.slot(s).duty == k).count();
+                if count > max as usize {
+                    let message = format!("{id}: {count} `{}` duties, at most {max}", duty.id);
+                    self.violation("max_per_duty", message);
+                }
+            }
+            if let Some(max) = l.max_minutes
+                && minutes > i64::from(max)
+            {
+                self.violation("max_minutes", format!("{id}: {minutes} minutes, at most {max}"));
+            }
+            if let Some(min) = l.min_minutes
+                && minutes < i64::from(min)
+            {
+                let message = format!("{id}: {minutes} minutes, needs at least {min}");
+                self.violation("min_minutes", message);
+            }
+        }
+    }
+
+    /// Rule 14: every pinned duty is assigned to its person.
+    fn pins(&mut self) {
+        let roster = self.roster;
+        for pin in &roster.def().pins {
+            let slot = roster
+                .duty_index(&pin.duty)
+                .zip(roster.site_index(&pin.site))
+                .and_then(|(duty, site)| self.slot_at.get(&(pin.date, duty, site)));
+            let staff = roster.staff_index(&pin.staff);
+            let held = match (slot, staff) {
+                (Some(&slot), Some(staff)) => self.taken.binary_search(&(slot, staff)).is_ok(),
+                _ => false,
+            };
+            if !held {
+                let message = format!(
+                    "{} {} {}: pinned to {} but not assigned to them",
+                    pin.date, pin.site, pin.duty, pin.staff
+                );
+                self.violation("pin", message);
+            }
+        }
+    }
+
+    // ---- objective terms ----
+
+    /// Whether `slot` matches every filter of `pref`.
+    fn matches(&self, pref: &Preference, slot: usize) -> bool {
+        let s = self.slot(slot);
+        pref.dates.is_none_or(|r| r.contains(s.date))
+            && (pref.weekdays.is_empty() || pref.weekdays.contains(&s.date.weekday()))
+            && pref.duty.as_ref().is_none_or(|d| d == self.duty_id(slot))
+            && pref.site.as_ref().is_none_or(|x| x == self.site_id(slot))
+    }
+
+    /// Rule 15: `avoid` costs its weight per matching duty assigned; `want` costs its
+    /// weight per date with a matching slot on which no matching duty is assigned.
+    fn preferences(&mut self) {
+        let mut total = 0.0;
+        for (p, person) in self.roster.staff().iter().enumerate() {
+            for pref in &person.preferences {
+                let w = f64::from(pref.weight);
+                match pref.wish {
+                    Wish::Avoid => {
+                        let k = self.by_staff[p].iter().filter(|&&s| self.matches(pref, s)).count();
+                        total += w * k as f64;
+                    }
+                    Wish::Want => {
+                        for d in 0..self.dates.len() {
+                            let offered = self.slots_by_day[d].iter().any(|&s| self.matches(pref, s));
+                            let granted = self.by_staff_day[p][d].iter().any(|&s| self.matches(pref, s));
+                            if offered && !granted {
+                                total += w;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        self.penalise(Term::Preferences, 1, total);
+    }
+
+    /// Whether `person` could take `slot`: site allowed, not away, not limited to zero
+    /// duties (of that kind or at all).
+    fn eligible(&self, person: &Staff, slot: usize) -> bool {
+        let s = self.slot(slot);
+        may_serve(person, &self.roster.sites()[s.site])
+            && !person.unavailable.iter().any(|a| a.dates.contains(s.date))
+            && person.limits.max_per_duty.get(self.duty_id(slot)) != Some(&0)
+            && person.limits.max_duties != Some(0)
+    }
+
+    /// Rule 16: fair targets (each person's share of every slot they could take) and
+    /// the deviations from them; returns the load table.
+    fn fairness(&mut self) -> Vec<PersonLoad> {
+        let roster = self.roster;
+        let staff = roster.staff();
+        let duties = roster.duties();
+        let mut targets = vec![vec![0.0; duties.len()]; staff.len()];
+        let mut hours_targets = vec![0.0; staff.len()];
+        for (i, s) in roster.slots().iter().enumerate() {
+            let eligible: Vec<usize> =
+                (0..staff.len()).filter(|&p| self.eligible(&staff[p], i)).collect();
+            let total_share: f64 = eligible.iter().map(|&p| staff[p].share).sum();
+            if total_share <= 0.0 {
+                continue;
+            }
+            for &p in &eligible {
+                let part = f64::from(s.min) * staff[p].share / total_share;
+                targets[p][s.duty] += part;
+                hours_targets[p] += part * s.minutes as f64 / 60.0;
+            }
+        }
+        let (mut max_duty, mut total_duty, mut max_hours, mut total_hours) = (0.0f64, 0.0, 0.0f64, 0.0);
+        let mut people = Vec::with_capacity(staff.len());
+        for (p, person) in staff.iter().enumerate() {
+            let mut counts = vec![0u32; duties.len()];
+            let mut minutes = 0i64;
+            for &s in &self.by_staff[p] {
+                counts[self.slot(s).duty] += 1;
+                minutes += self.slot(s).minutes;
+            }
+            let hours = minutes as f64 / 60.0;
+            let per_duty: Vec<DutyLoad> = duties
+                .iter()
+                .enumerate()
+                .map(|(k, duty)| DutyLoad {
+                    duty: duty.id.clone(),
+                    count: counts[k],
+                    target: targets[p][k],
+                })
+                .collect();
+            for load in &per_duty {
+                let dev = (f64::from(load.count) - load.target).abs();
+                max_duty = max_duty.max(dev);
+                total_duty += dev;
+            }
+            let dev = (hours - hours_targets[p]).abs();
+            max_hours = max_hours.max(dev);
+            total_hours += dev;
+            people.push(PersonLoad {
+                staff: person.id.clone(),
+                duties: self.by_staff[p].len() as u32,
+                per_duty,
+                hours,
+                hours_target: hours_targets[p],
+            });
+        }
+        let f = roster.def().rules.fairness;
+        self.penalise(Term::FairnessMaxDuty, f.max_duty_deviation, max_duty);
+        self.penalise(Term::FairnessTotalDuty, f.total_duty_deviation, total_duty);
+        self.penalise(Term::FairnessMaxHours, f.max_hours_deviation, max_hours);
+        self.penalise(Term::FairnessTotalHours, f.total_hours_deviation, total_hours);
+        people
+    }
+}
