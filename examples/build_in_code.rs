@@ -13,7 +13,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let date = |d| NaiveDate::from_ymd_opt(2022, 8, d).expect("valid date");
     let time = |h, m| NaiveTime::from_hms_opt(h, m, 0).expect("valid time");
     let mut saturday_desk = SiteCover::exactly("desk", 2);
-    saturday_desk.skills.push(duty_roster::SkillNeed { skill: "es".into(), count: 1 });
+    saturday_desk.skills.push(duty_roster::SkillNeed {
+        skill: "es".into(),
+        count: 1,
+    });
     let mut staff: Vec<Staff> = ["Amina", "Brahim", "Chama", "Driss"]
         .iter()
         .enumerate()
@@ -39,7 +42,13 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             DutyKind {
                 id: "evening".into(),
                 name: "After-hours desk".into(),
-                weekdays: vec![Weekday::Mon, Weekday::Tue, Weekday::Wed, Weekday::Thu, Weekday::Fri],
+                weekdays: vec![
+                    Weekday::Mon,
+                    Weekday::Tue,
+                    Weekday::Wed,
+                    Weekday::Thu,
+                    Weekday::Fri,
+                ],
                 start: time(16, 30),
                 end: time(18, 30),
                 overnight: false,
@@ -69,8 +78,14 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let roster = Roster::new(def)?;
     let outcome = solve(&roster, &SolveOptions::default())?;
     let report = validate(&roster, &outcome.assignments);
-    assert!(report.violations.is_empty(), "the validator found broken rules");
-    println!("status {}, objective {:.3}", outcome.status, outcome.objective);
+    assert!(
+        report.violations.is_empty(),
+        "the validator found broken rules"
+    );
+    println!(
+        "status {}, objective {:.3}",
+        outcome.status, outcome.objective
+    );
     for a in &outcome.assignments {
         println!("{} {:<9} {}", a.date, a.duty, a.staff);
     }

@@ -76,7 +76,14 @@ fn list(ids: &[String]) -> String {
 impl std::fmt::Display for Finding {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            Finding::Understaffed { date, duty, site, needs, eligible, away } => {
+            Finding::Understaffed {
+                date,
+                duty,
+                site,
+                needs,
+                eligible,
+                away,
+            } => {
                 write!(
                     f,
                     "{date} {} {site} {duty}: needs {needs}, {} eligible ({})",
@@ -89,15 +96,30 @@ impl std::fmt::Display for Finding {
                 }
                 Ok(())
             }
-            Finding::SkillMissing { date, duty, site, skill, needs, eligible } => write!(
+            Finding::SkillMissing {
+                date,
+                duty,
+                site,
+                skill,
+                needs,
+                eligible,
+            } => write!(
                 f,
                 "{date} {} {site} {duty}: needs {needs} with skill `{skill}`, {} eligible have it ({})",
                 date.format("%A"),
                 eligible.len(),
                 list(eligible)
             ),
-            Finding::PinsOverLimit { staff, limit, allowed, pinned } => {
-                write!(f, "staff {staff}: {pinned} pinned duties but {limit} is {allowed}")
+            Finding::PinsOverLimit {
+                staff,
+                limit,
+                allowed,
+                pinned,
+            } => {
+                write!(
+                    f,
+                    "staff {staff}: {pinned} pinned duties but {limit} is {allowed}"
+                )
             }
         }
     }
@@ -118,11 +140,20 @@ pub fn precheck(roster: &Roster) -> Vec<Finding> {
         }
         let duty = &roster.duties()[slot.duty].id;
         let site = &roster.sites()[slot.site].id;
-        let eligible: Vec<usize> = (0..roster.staff().len()).filter(|&p| roster.is_eligible(p, slot_i)).collect();
-        let ids = |people: &[usize]| people.iter().map(|&p| roster.staff()[p].id.clone()).collect::<Vec<_>>();
+        let eligible: Vec<usize> = (0..roster.staff().len())
+            .filter(|&p| roster.is_eligible(p, slot_i))
+            .collect();
+        let ids = |people: &[usize]| {
+            people
+                .iter()
+                .map(|&p| roster.staff()[p].id.clone())
+                .collect::<Vec<_>>()
+        };
         if (eligible.len() as u32) < slot.min {
             let away: Vec<usize> = (0..roster.staff().len())
-                .filter(|&p| roster.may_serve_site(p, slot.site) && roster.staff()[p].is_away(slot.date))
+                .filter(|&p| {
+                    roster.may_serve_site(p, slot.site) && roster.staff()[p].is_away(slot.date)
+                })
                 .collect();
             findings.push(Finding::Understaffed {
                 date: slot.date,
@@ -152,16 +183,21 @@ pub fn precheck(roster: &Roster) -> Vec<Finding> {
         }
     }
     for person in roster.staff() {
-        let pins: Vec<_> = roster.def().pins.iter().filter(|p| p.staff == person.id).collect();
-        if let Some(max) = person.limits.max_duties {
-            if pins.len() as u32 > max {
-                findings.push(Finding::PinsOverLimit {
-                    staff: person.id.clone(),
-                    limit: "max_duties".into(),
-                    allowed: max,
-                    pinned: pins.len() as u32,
-                });
-            }
+        let pins: Vec<_> = roster
+            .def()
+            .pins
+            .iter()
+            .filter(|p| p.staff == person.id)
+            .collect();
+        if let Some(max) = person.limits.max_duties
+            && pins.len() as u32 > max
+        {
+            findings.push(Finding::PinsOverLimit {
+                staff: person.id.clone(),
+                limit: "max_duties".into(),
+                allowed: max,
+                pinned: pins.len() as u32,
+            });
         }
         for (duty, &max) in &person.limits.max_per_duty {
             let pinned = pins.iter().filter(|p| p.duty == *duty).count() as u32;

@@ -24,6 +24,7 @@ pub mod objective;
 pub mod output;
 pub mod sample;
 pub mod solve;
+pub mod synthetic;
 pub mod validate;
 
 pub use domain::{
@@ -32,7 +33,7 @@ pub use domain::{
     SkillNeed, Slot, Staff, Strength, Succession, TimeOverride, Wish,
 };
 pub use error::{Error, ReadError, SolveError, ValidationError, WriteError};
-pub use input::read_roster_file;
+pub use input::{parse_roster_toml, read_roster_file};
 pub use objective::Term;
-pub use solve::{solve, Outcome, SolveOptions, Status};
-pub use validate::{validate, Report, Violation};
+pub use solve::{Outcome, SolveOptions, Status, solve};
+pub use validate::{Report, Violation, validate};

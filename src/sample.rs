@@ -33,7 +33,13 @@ pub fn tiny_roster_def() -> RosterDef {
         duties: vec![DutyKind {
             id: "evening".into(),
             name: "Evening desk".into(),
-            weekdays: vec![Weekday::Mon, Weekday::Tue, Weekday::Wed, Weekday::Thu, Weekday::Fri],
+            weekdays: vec![
+                Weekday::Mon,
+                Weekday::Tue,
+                Weekday::Wed,
+                Weekday::Thu,
+                Weekday::Fri,
+            ],
             start: time(16, 30),
             end: time(18, 30),
             overnight: false,
@@ -43,7 +49,11 @@ pub fn tiny_roster_def() -> RosterDef {
         }],
         events: vec![],
         cover_overrides: vec![],
-        staff: vec![Staff::new("A", "Amina", "hq"), Staff::new("B", "Brahim", "hq"), Staff::new("C", "Chama", "hq")],
+        staff: vec![
+            Staff::new("A", "Amina", "hq"),
+            Staff::new("B", "Brahim", "hq"),
+            Staff::new("C", "Chama", "hq"),
+        ],
         rules: Rules::default(),
         pins: vec![],
         settings: Settings::default(),

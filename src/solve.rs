@@ -121,7 +121,7 @@ pub fn solve(roster: &Roster, options: &SolveOptions) -> Result<Outcome, SolveEr
     let model = Model::build(roster);
     let decisions = model.decisions().to_vec();
     let (variables, constraints) = (model.variable_count(), model.constraint_count());
-    let (vars, objective, rows) = model.into_parts();
+    let (vars, objective, rows, offset) = model.into_parts();
     let mut highs_model = vars
         .minimise(objective)
         .using(highs)
@@ -141,17 +141,26 @@ pub fn solve(roster: &Roster, options: &SolveOptions) -> Result<Outcome, SolveEr
         HighsModelStatus::Optimal => Status::Optimal,
         HighsModelStatus::Infeasible | HighsModelStatus::UnboundedOrInfeasible => {
             return Err(SolveError::Infeasible {
-                reasons: check::precheck(roster).into_iter().map(|f| f.to_string()).collect(),
+                reasons: check::precheck(roster)
+                    .into_iter()
+                    .map(|f| f.to_string())
+                    .collect(),
             });
         }
         HighsModelStatus::ReachedTimeLimit
         | HighsModelStatus::ReachedIterationLimit
         | HighsModelStatus::ReachedSolutionLimit
         | HighsModelStatus::ReachedInterrupt => Status::TimeLimit,
-        other => return Err(SolveError::Solver(format!("HiGHS stopped with status {other:?}"))),
+        other => {
+            return Err(SolveError::Solver(format!(
+                "HiGHS stopped with status {other:?}"
+            )));
+        }
     };
     if solved.primal_solution_status() != HighsSolutionStatus::Feasible {
-        return Err(SolveError::NoSolution { seconds: solve_seconds });
+        return Err(SolveError::NoSolution {
+            seconds: solve_seconds,
+        });
     }
     let values = solved.get_solution();
     let columns = values.columns();
@@ -169,10 +178,10 @@ pub fn solve(roster: &Roster, options: &SolveOptions) -> Result<Outcome, SolveEr
         })
         .collect();
     let report = validate(roster, &assignments);
-    let solver_objective = solved.objective_value();
+    let solver_objective = solved.objective_value() + offset;
     let best_bound = solved
         .double_info_value(c"mip_dual_bound")
-        .unwrap_or(solver_objective);
+        .map_or(solver_objective, |b| b + offset);
     let gap = match status {
         Status::Optimal => 0.0,
         Status::TimeLimit => relative_gap(report.objective, best_bound),

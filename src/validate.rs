@@ -188,11 +188,11 @@ fn runs(worked: &[bool], value: bool) -> Vec<(usize, usize)> {
 }
 
 /// "1 day" or "3 days".
-fn days(n: usize) -> String {
+fn plural(n: usize, one: &str, many: &str) -> String {
     if n == 1 {
-        "1 day".to_string()
+        format!("1 {one}")
     } else {
-        format!("{n} days")
+        format!("{n} {many}")
     }
 }
 
@@ -266,17 +266,26 @@ impl<'r> Checker<'r> {
             let label = format!("{} {} {}", a.date, a.site, a.duty);
             let slot = self.find_slot(a);
             if let Err(why) = &slot {
-                self.violation("unknown_slot", format!("{label}: {} is on no slot: {why}", a.staff));
+                self.violation(
+                    "unknown_slot",
+                    format!("{label}: {} is on no slot: {why}", a.staff),
+                );
             }
             let staff = roster.staff_index(&a.staff);
             if staff.is_none() {
-                self.violation("unknown_staff", format!("{label}: unknown staff `{}`", a.staff));
+                self.violation(
+                    "unknown_staff",
+                    format!("{label}: unknown staff `{}`", a.staff),
+                );
             }
             let (Ok(slot), Some(staff)) = (slot, staff) else {
                 continue;
             };
             if !taken.insert((slot, staff)) {
-                self.violation("duplicate", format!("{label}: {} is assigned twice", a.staff));
+                self.violation(
+                    "duplicate",
+                    format!("{label}: {} is assigned twice", a.staff),
+                );
             }
         }
         self.taken = taken.into_iter().collect();
@@ -305,12 +314,15 @@ impl<'r> Checker<'r> {
         if !period.contains(a.date) {
             return Err(format!("{} is outside the period {period}", a.date));
         }
-        self.slot_at.get(&(a.date, duty, site)).copied().ok_or_else(|| {
-            format!(
-                "duty `{}` does not run at site `{}` that day (weekday, holiday or cover)",
-                a.duty, a.site
-            )
-        })
+        self.slot_at
+            .get(&(a.date, duty, site))
+            .copied()
+            .ok_or_else(|| {
+                format!(
+                    "duty `{}` does not run at site `{}` that day (weekday, holiday or cover)",
+                    a.duty, a.site
+                )
+            })
     }
 
     // ---- helpers ----
@@ -333,7 +345,12 @@ impl<'r> Checker<'r> {
 
     /// "2022-08-01 hq evening".
     fn label(&self, slot: usize) -> String {
-        format!("{} {} {}", self.slot(slot).date, self.site_id(slot), self.duty_id(slot))
+        format!(
+            "{} {} {}",
+            self.slot(slot).date,
+            self.site_id(slot),
+            self.duty_id(slot)
+        )
     }
 
     fn staff_id(&self, staff: usize) -> &'r str {
@@ -550,9 +567,10 @@ impl<'r> Checker<'r> {
     fn forbidden_successions(&mut self) {
         let roster = self.roster;
         for succession in &roster.def().rules.forbidden_successions {
-            let (Some(first), Some(then)) =
-                (roster.duty_index(&succession.first), roster.duty_index(&succession.then))
-            else {
+            let (Some(first), Some(then)) = (
+                roster.duty_index(&succession.first),
+                roster.duty_index(&succession.then),
+            ) else {
                 continue;
             };
             for p in 0..self.by_staff_day.len() {
@@ -606,7 +624,7 @@ impl<'r> Checker<'r> {
                             let message = format!(
                                 "{}: {} running with a duty, {}, at most {m}",
                                 person.id,
-                                days(j - i + 1),
+                                plural(j - i + 1, "day", "days"),
                                 self.span(i, j)
                             );
                             self.violation("max_consecutive_days", message);
@@ -643,9 +661,17 @@ impl<'r> Checker<'r> {
     /// the period, shorter than the person's minimum.
     fn min_runs(&mut self, value: bool, rule: Option<Bound>, own: fn(&Limits) -> Option<u32>) {
         let (key, term, what) = if value {
-            ("min_consecutive_days", Term::MinConsecutiveDays, "with a duty")
+            (
+                "min_consecutive_days",
+                Term::MinConsecutiveDays,
+                "with a duty",
+            )
         } else {
-            ("min_consecutive_days_off", Term::MinConsecutiveDaysOff, "free")
+            (
+                "min_consecutive_days_off",
+                Term::MinConsecutiveDaysOff,
+                "free",
+            )
         };
         let worked = self.worked();
         let last = self.dates.len().saturating_sub(1);
@@ -663,7 +689,7 @@ impl<'r> Checker<'r> {
                         let message = format!(
                             "{}: only {} running {what}, {}, needs at least {m}",
                             person.id,
-                            days(len),
+                            plural(len, "day", "days"),
                             self.span(i, j)
                         );
                         self.violation(key, message);
@@ -681,7 +707,8 @@ impl<'r> Checker<'r> {
             let Some((max, strength)) = bound_for(person.limits.max_weekends, rule) else {
                 continue;
             };
-            let weekends: BTreeSet<(i32, u32)> = self.dates
+            let weekends: BTreeSet<(i32, u32)> = self
+                .dates
                 .iter()
                 .enumerate()
                 .filter(|&(d, date)| {
@@ -696,7 +723,8 @@ impl<'r> Checker<'r> {
             }
             match strength {
                 Strength::Hard => {
-                    let message = format!("{}: {count} weekends with a duty, at most {max}", person.id);
+                    let message =
+                        format!("{}: {count} weekends with a duty, at most {max}", person.id);
                     self.violation("max_weekends", message);
                 }
                 Strength::Soft(w) => self.penalise(Term::MaxWeekends, w, f64::from(count - max)),
@@ -717,27 +745,37 @@ impl<'r> Checker<'r> {
             if let Some(max) = l.max_duties
                 && n > max
             {
-                self.violation("max_duties", format!("{id}: {n} duties, at most {max}"));
+                let n = plural(n as usize, "duty", "duties");
+                self.violation("max_duties", format!("{id}: {n}, at most {max}"));
             }
             if let Some(min) = l.min_duties
                 && n < min
             {
-                self.violation("min_duties", format!("{id}: {n} duties, needs at least {min}"));
+                let n = plural(n as usize, "duty", "duties");
+                self.violation("min_duties", format!("{id}: {n}, needs at least {min}"));
             }
             for (k, duty) in roster.duties().iter().enumerate() {
                 let Some(&max) = l.max_per_duty.get(&duty.id) else {
                     continue;
                 };
-                let count = self.by_staff[p].iter().filter(|&&s| self.slot(s).duty == k).count();
+                let count = self.by_staff[p]
+                    .iter()
+                    .filter(|&&s| self.slot(s).duty == k)
+                    .count();
                 if count > max as usize {
-                    let message = format!("{id}: {count} `{}` duties, at most {max}", duty.id);
+                    let one = format!("`{}` duty", duty.id);
+                    let count = plural(count, &one, &format!("`{}` duties", duty.id));
+                    let message = format!("{id}: {count}, at most {max}");
                     self.violation("max_per_duty", message);
                 }
             }
             if let Some(max) = l.max_minutes
                 && minutes > i64::from(max)
             {
-                self.violation("max_minutes", format!("{id}: {minutes} minutes, at most {max}"));
+                self.violation(
+                    "max_minutes",
+                    format!("{id}: {minutes} minutes, at most {max}"),
+                );
             }
             if let Some(min) = l.min_minutes
                 && minutes < i64::from(min)
@@ -791,13 +829,19 @@ impl<'r> Checker<'r> {
                 let w = f64::from(pref.weight);
                 match pref.wish {
                     Wish::Avoid => {
-                        let k = self.by_staff[p].iter().filter(|&&s| self.matches(pref, s)).count();
+                        let k = self.by_staff[p]
+                            .iter()
+                            .filter(|&&s| self.matches(pref, s))
+                            .count();
                         total += w * k as f64;
                     }
                     Wish::Want => {
                         for d in 0..self.dates.len() {
-                            let offered = self.slots_by_day[d].iter().any(|&s| self.matches(pref, s));
-                            let granted = self.by_staff_day[p][d].iter().any(|&s| self.matches(pref, s));
+                            let offered =
+                                self.slots_by_day[d].iter().any(|&s| self.matches(pref, s));
+                            let granted = self.by_staff_day[p][d]
+                                .iter()
+                                .any(|&s| self.matches(pref, s));
                             if offered && !granted {
                                 total += w;
                             }
@@ -828,8 +872,9 @@ impl<'r> Checker<'r> {
         let mut targets = vec![vec![0.0; duties.len()]; staff.len()];
         let mut hours_targets = vec![0.0; staff.len()];
         for (i, s) in roster.slots().iter().enumerate() {
-            let eligible: Vec<usize> =
-                (0..staff.len()).filter(|&p| self.eligible(&staff[p], i)).collect();
+            let eligible: Vec<usize> = (0..staff.len())
+                .filter(|&p| self.eligible(&staff[p], i))
+                .collect();
             let total_share: f64 = eligible.iter().map(|&p| staff[p].share).sum();
             if total_share <= 0.0 {
                 continue;
@@ -840,7 +885,8 @@ impl<'r> Checker<'r> {
                 hours_targets[p] += part * s.minutes as f64 / 60.0;
             }
         }
-        let (mut max_duty, mut total_duty, mut max_hours, mut total_hours) = (0.0f64, 0.0, 0.0f64, 0.0);
+        let (mut max_duty, mut total_duty, mut max_hours, mut total_hours) =
+            (0.0f64, 0.0, 0.0f64, 0.0);
         let mut people = Vec::with_capacity(staff.len());
         for (p, person) in staff.iter().enumerate() {
             let mut counts = vec![0u32; duties.len()];
@@ -879,7 +925,843 @@ impl<'r> Checker<'r> {
         self.penalise(Term::FairnessMaxDuty, f.max_duty_deviation, max_duty);
         self.penalise(Term::FairnessTotalDuty, f.total_duty_deviation, total_duty);
         self.penalise(Term::FairnessMaxHours, f.max_hours_deviation, max_hours);
-        self.penalise(Term::FairnessTotalHours, f.total_hours_deviation, total_hours);
+        self.penalise(
+            Term::FairnessTotalHours,
+            f.total_hours_deviation,
+            total_hours,
+        );
         people
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::{NaiveDate, NaiveTime, Weekday};
+
+    use super::*;
+    use crate::sample::tiny_roster_def;
+    use crate::{Absence, Fairness, Pin, RosterDef, SiteCover, SkillNeed, Succession};
+
+    fn date(d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2022, 8, d).unwrap()
+    }
+
+    fn time(h: u32, m: u32) -> NaiveTime {
+        NaiveTime::from_hms_opt(h, m, 0).unwrap()
+    }
+
+    /// The tiny roster (evening desk at `hq`, Monday 1 to Friday 5 August 2022, one
+    /// person; staff A, B, C; period to Sunday 7) with fairness off, so that only the
+    /// rule under test costs anything.
+    fn def() -> RosterDef {
+        let mut def = tiny_roster_def();
+        def.rules.fairness = Fairness::off();
+        def
+    }
+
+    fn on(d: u32, duty: &str, who: &str) -> Assignment {
+        Assignment::new(date(d), duty, "hq", who)
+    }
+
+    /// Evening duties by (day of August, staff id).
+    fn evenings(list: &[(u32, &str)]) -> Vec<Assignment> {
+        list.iter().map(|&(d, who)| on(d, "evening", who)).collect()
+    }
+
+    /// One person each evening, nobody two days running: A, B, C, A, B.
+    fn rota() -> Vec<Assignment> {
+        evenings(&[(1, "A"), (2, "B"), (3, "C"), (4, "A"), (5, "B")])
+    }
+
+    fn with(mut list: Vec<Assignment>, more: &[Assignment]) -> Vec<Assignment> {
+        list.extend_from_slice(more);
+        list
+    }
+
+    fn check(def: RosterDef, assignments: &[Assignment]) -> Report {
+        validate(&Roster::new(def).unwrap(), assignments)
+    }
+
+    fn rules(report: &Report) -> Vec<&str> {
+        report.violations.iter().map(|v| v.rule.as_str()).collect()
+    }
+
+    fn messages(report: &Report) -> Vec<&str> {
+        report
+            .violations
+            .iter()
+            .map(|v| v.message.as_str())
+            .collect()
+    }
+
+    /// Asserts that there is no violation and that every term but `term` is 0;
+    /// returns `term`.
+    fn only(report: &Report, term: Term) -> f64 {
+        assert!(report.violations.is_empty(), "{:?}", report.violations);
+        for (&t, &v) in &report.terms {
+            if t != term {
+                assert_eq!(v, 0.0, "{t:?}");
+            }
+        }
+        report.terms[&term]
+    }
+
+    fn clean(report: &Report) {
+        assert!(report.violations.is_empty(), "{:?}", report.violations);
+        assert_eq!(report.objective, 0.0, "{:?}", report.terms);
+    }
+
+    fn close(a: f64, b: f64) {
+        assert!((a - b).abs() < 1e-9, "{a} != {b}");
+    }
+
+    /// A second weekday duty at `hq`, `late`, from 18:30 to 20:30 (right after the
+    /// evening desk), nobody needed, at most one person.
+    fn with_late(def: &mut RosterDef) {
+        let mut late = def.duties[0].clone();
+        late.id = "late".into();
+        late.start = time(18, 30);
+        late.end = time(20, 30);
+        late.cover = vec![SiteCover {
+            min: 0,
+            ..SiteCover::exactly("hq", 1)
+        }];
+        def.duties.push(late);
+    }
+
+    /// Two weeks (1 to 14 August), evenings optional, and a `weekend` duty on
+    /// Saturdays and Sundays from 09:00 to 13:00, optional.
+    fn with_weekend(def: &mut RosterDef) {
+        def.period = DateRange::new(date(1), date(14));
+        def.duties[0].cover = vec![SiteCover {
+            min: 0,
+            ..SiteCover::exactly("hq", 1)
+        }];
+        let mut weekend = def.duties[0].clone();
+        weekend.id = "weekend".into();
+        weekend.weekdays = vec![Weekday::Sat, Weekday::Sun];
+        weekend.start = time(9, 0);
+        weekend.end = time(13, 0);
+        def.duties.push(weekend);
+    }
+
+    fn bound(value: u32, strength: Strength) -> Option<Bound> {
+        Some(Bound { value, strength })
+    }
+
+    #[test]
+    fn valid_rota_has_no_violation_and_no_cost() {
+        let report = check(def(), &rota());
+        clean(&report);
+        assert_eq!(report.terms.len(), Term::ALL.len());
+    }
+
+    #[test]
+    fn violations_do_not_depend_on_assignment_order() {
+        let list = with(rota(), &evenings(&[(1, "B"), (9, "A"), (2, "Z")]));
+        let mut reversed = list.clone();
+        reversed.reverse();
+        let report = check(tiny_roster_def(), &list);
+        assert_eq!(report.violations.len(), 3);
+        assert_eq!(report, check(tiny_roster_def(), &reversed));
+    }
+
+    // ---- rule 1: the assignments name slots and people, once ----
+
+    #[test]
+    fn unknown_slot_is_reported_and_ignored() {
+        let bad = [
+            on(6, "evening", "C"), // a Saturday: no evening desk
+            on(2, "night", "C"),
+            Assignment::new(date(3), "evening", "annex", "A"),
+            on(9, "evening", "A"), // after the period
+        ];
+        let report = check(def(), &with(rota(), &bad));
+        assert_eq!(rules(&report), ["unknown_slot"; 4]);
+        assert_eq!(
+            messages(&report)[0],
+            "2022-08-02 hq night: C is on no slot: unknown duty `night` (known: evening)"
+        );
+        assert!(messages(&report)[2].contains("does not run at site `hq` that day"));
+        assert!(messages(&report)[3].contains("outside the period"));
+        assert_eq!(report.people[2].duties, 1);
+        assert_eq!(report.objective, 0.0);
+    }
+
+    #[test]
+    fn unknown_staff_is_reported_and_ignored() {
+        let report = check(def(), &with(rota(), &evenings(&[(1, "Z")])));
+        assert_eq!(rules(&report), ["unknown_staff"]);
+        assert_eq!(
+            messages(&report),
+            ["2022-08-01 hq evening: unknown staff `Z`"]
+        );
+        clean(&check(def(), &rota()));
+    }
+
+    #[test]
+    fn duplicate_is_reported_once_and_ignored() {
+        let report = check(def(), &with(rota(), &evenings(&[(1, "A")])));
+        // no cover_max: the copy does not count
+        assert_eq!(
+            messages(&report),
+            ["2022-08-01 hq evening: A is assigned twice"]
+        );
+        assert_eq!(report.people[0].duties, 2);
+    }
+
+    // ---- rules 2 and 3: who may take a slot ----
+
+    #[test]
+    fn site_not_allowed_binds_outside_home_and_sites() {
+        let mut d = def();
+        let mut annex = d.sites[0].clone();
+        annex.id = "annex".into();
+        d.sites.push(annex);
+        d.staff[0].home = "annex".into();
+        let report = check(d.clone(), &rota());
+        assert_eq!(rules(&report), ["site_not_allowed"; 2]);
+        assert_eq!(
+            messages(&report)[0],
+            "2022-08-01 hq evening: A may not serve site `hq` (home `annex`)"
+        );
+        d.staff[0].sites = vec!["hq".into()];
+        clean(&check(d.clone(), &rota()));
+        d.staff[0].sites.clear();
+        d.sites[0].open_to_all = true;
+        clean(&check(d, &rota()));
+    }
+
+    #[test]
+    fn unavailable_binds_on_away_dates_only() {
+        let mut d = def();
+        let away = |day| Absence {
+            dates: DateRange::single(date(day)),
+            reason: "training".into(),
+        };
+        d.staff[0].unavailable = vec![away(4)];
+        let report = check(d.clone(), &rota());
+        assert_eq!(
+            messages(&report),
+            ["2022-08-04 hq evening: A is unavailable (training)"]
+        );
+        assert_eq!(rules(&report), ["unavailable"]);
+        d.staff[0].unavailable = vec![away(2)];
+        clean(&check(d, &rota()));
+    }
+
+    // ---- rules 4 and 5: cover and skills ----
+
+    #[test]
+    fn cover_min_hard_reports_missing_people() {
+        let report = check(def(), &rota()[..4]);
+        assert_eq!(rules(&report), ["cover_min"]);
+        assert_eq!(
+            messages(&report),
+            ["2022-08-05 hq evening: 0 assigned, needs at least 1"]
+        );
+    }
+
+    #[test]
+    fn cover_min_soft_penalises_by_weight() {
+        let mut d = def();
+        d.duties[0].cover[0].under_weight = Some(7);
+        d.duties[0].cover[0].min = 2;
+        d.duties[0].cover[0].max = Some(2);
+        // 5 evenings one short, and 5 August two short
+        let report = check(d.clone(), &rota()[..4]);
+        assert_eq!(only(&report, Term::CoverUnder), 7.0 * 6.0);
+        let full = with(
+            rota(),
+            &evenings(&[(1, "B"), (2, "C"), (3, "A"), (4, "C"), (5, "C")]),
+        );
+        clean(&check(d, &full));
+    }
+
+    #[test]
+    fn cover_max_hard_reports_extra_people() {
+        let report = check(def(), &with(rota(), &evenings(&[(1, "B")])));
+        assert_eq!(rules(&report), ["cover_max"]);
+        assert_eq!(
+            messages(&report),
+            ["2022-08-01 hq evening: 2 assigned, at most 1 allowed"]
+        );
+    }
+
+    #[test]
+    fn cover_max_soft_penalises_by_weight() {
+        let mut d = def();
+        d.duties[0].cover[0].over_weight = Some(3);
+        let report = check(d.clone(), &with(rota(), &evenings(&[(1, "B"), (1, "C")])));
+        assert_eq!(only(&report, Term::CoverOver), 6.0);
+        clean(&check(d, &rota()));
+    }
+
+    #[test]
+    fn skill_hard_needs_enough_skilled_people() {
+        let mut d = def();
+        d.duties[0].cover[0].skills = vec![SkillNeed {
+            skill: "es".into(),
+            count: 1,
+        }];
+        d.staff[0].skills = vec!["es".into()];
+        d.staff[1].skills = vec!["fr".into(), "es".into()];
+        let report = check(d.clone(), &rota());
+        assert_eq!(rules(&report), ["skill"]);
+        assert_eq!(
+            messages(&report),
+            ["2022-08-03 hq evening: 0 assigned with skill `es`, needs at least 1"]
+        );
+        clean(&check(
+            d,
+            &evenings(&[(1, "A"), (2, "B"), (3, "A"), (4, "A"), (5, "B")]),
+        ));
+    }
+
+    #[test]
+    fn skill_soft_penalises_by_weight() {
+        let mut d = def();
+        d.duties[0].cover[0].skills = vec![SkillNeed {
+            skill: "es".into(),
+            count: 1,
+        }];
+        d.duties[0].cover[0].under_weight = Some(4);
+        d.staff[0].skills = vec!["es".into()];
+        d.staff[1].skills = vec!["es".into()];
+        assert_eq!(only(&check(d.clone(), &rota()), Term::SkillShortage), 4.0);
+        clean(&check(
+            d,
+            &evenings(&[(1, "A"), (2, "B"), (3, "A"), (4, "A"), (5, "B")]),
+        ));
+    }
+
+    // ---- rules 6 to 8: pairs of duties ----
+
+    #[test]
+    fn one_duty_per_day_hard_forbids_two_duties_on_a_day() {
+        let mut d = def();
+        with_late(&mut d);
+        let report = check(d.clone(), &with(rota(), &[on(1, "late", "A")]));
+        assert_eq!(rules(&report), ["one_duty_per_day"]);
+        assert_eq!(
+            messages(&report),
+            ["2022-08-01 A: 2 duties on one day (hq evening, hq late)"]
+        );
+        clean(&check(d, &with(rota(), &[on(1, "late", "B")])));
+    }
+
+    #[test]
+    fn one_duty_per_day_soft_penalises_by_weight() {
+        let mut d = def();
+        with_late(&mut d);
+        d.rules.one_duty_per_day = Strength::Soft(4);
+        let late = [on(1, "late", "A"), on(4, "late", "A")];
+        assert_eq!(
+            only(&check(d.clone(), &with(rota(), &late)), Term::OneDutyPerDay),
+            8.0
+        );
+        clean(&check(d, &with(rota(), &[on(1, "late", "B")])));
+    }
+
+    #[test]
+    fn min_rest_hard_forbids_short_rest() {
+        let mut d = def();
+        with_late(&mut d);
+        d.rules.one_duty_per_day = Strength::Soft(0);
+        d.rules.min_rest_minutes = bound(60, Strength::Hard);
+        let report = check(d.clone(), &with(rota(), &[on(1, "late", "A")]));
+        assert_eq!(rules(&report), ["min_rest"]);
+        assert_eq!(
+            messages(&report),
+            ["A: 2022-08-01 evening and 2022-08-01 late leave 0 minutes of rest, needs 60"]
+        );
+        // B's late duty on the 1st ends 20 hours before their evening on the 2nd
+        clean(&check(d, &with(rota(), &[on(1, "late", "B")])));
+    }
+
+    #[test]
+    fn min_rest_soft_penalises_by_weight() {
+        let mut d = def();
+        with_late(&mut d);
+        d.rules.one_duty_per_day = Strength::Soft(0);
+        d.rules.min_rest_minutes = bound(60, Strength::Soft(5));
+        let late = [on(1, "late", "A"), on(3, "late", "C")];
+        assert_eq!(
+            only(&check(d.clone(), &with(rota(), &late)), Term::MinRest),
+            10.0
+        );
+        // back to back is enough rest when none is asked
+        d.rules.min_rest_minutes = bound(0, Strength::Soft(5));
+        clean(&check(d, &with(rota(), &late)));
+    }
+
+    #[test]
+    fn min_rest_applies_across_days() {
+        let mut d = def();
+        with_late(&mut d);
+        // 20:30 on the 1st to 16:30 on the 2nd is 20 hours
+        d.rules.min_rest_minutes = bound(21 * 60, Strength::Hard);
+        let report = check(d.clone(), &with(rota(), &[on(1, "late", "B")]));
+        assert_eq!(
+            messages(&report),
+            ["B: 2022-08-01 late and 2022-08-02 evening leave 1200 minutes of rest, needs 1260"]
+        );
+        d.rules.min_rest_minutes = bound(20 * 60, Strength::Hard);
+        clean(&check(d, &with(rota(), &[on(1, "late", "B")])));
+    }
+
+    #[test]
+    fn min_rest_of_zero_still_forbids_overlaps() {
+        let mut d = def();
+        with_late(&mut d);
+        d.duties[1].start = time(17, 30);
+        d.rules.one_duty_per_day = Strength::Soft(0);
+        d.rules.min_rest_minutes = bound(0, Strength::Hard);
+        let report = check(d, &with(rota(), &[on(1, "late", "A")]));
+        assert_eq!(
+            messages(&report),
+            ["A: 2022-08-01 evening and 2022-08-01 late overlap by 60 minutes, needs 0"]
+        );
+    }
+
+    #[test]
+    fn forbidden_succession_hard_forbids_the_next_day() {
+        let mut d = def();
+        d.rules.forbidden_successions = vec![Succession {
+            first: "evening".into(),
+            then: "evening".into(),
+            strength: Strength::Hard,
+        }];
+        clean(&check(d.clone(), &rota()));
+        let report = check(
+            d,
+            &evenings(&[(1, "A"), (2, "A"), (3, "C"), (4, "B"), (5, "C")]),
+        );
+        assert_eq!(rules(&report), ["forbidden_succession"]);
+        assert_eq!(
+            messages(&report),
+            ["A: `evening` on 2022-08-01 then `evening` on 2022-08-02"]
+        );
+    }
+
+    #[test]
+    fn forbidden_succession_soft_penalises_by_weight() {
+        let mut d = def();
+        with_late(&mut d);
+        d.rules.forbidden_successions = vec![Succession {
+            first: "late".into(),
+            then: "evening".into(),
+            strength: Strength::Soft(6),
+        }];
+        // A: late on the 3rd, evening on the 4th; B: late on the 4th, evening on the 5th
+        let late = [on(3, "late", "A"), on(4, "late", "B")];
+        assert_eq!(
+            only(
+                &check(d.clone(), &with(rota(), &late)),
+                Term::ForbiddenSuccession
+            ),
+            12.0
+        );
+        // evening then late is allowed
+        clean(&check(d, &with(rota(), &[on(2, "late", "A")])));
+    }
+
+    // ---- rules 9 to 12: runs of days and weekends ----
+
+    #[test]
+    fn max_consecutive_days_hard_reports_each_long_run_once() {
+        let mut d = def();
+        d.rules.max_consecutive_days = bound(2, Strength::Hard);
+        let report = check(
+            d.clone(),
+            &evenings(&[(1, "A"), (2, "A"), (3, "A"), (4, "A"), (5, "B")]),
+        );
+        assert_eq!(rules(&report), ["max_consecutive_days"]);
+        assert_eq!(
+            messages(&report),
+            ["A: 4 days running with a duty, 2022-08-01 to 2022-08-04, at most 2"]
+        );
+        clean(&check(
+            d,
+            &evenings(&[(1, "A"), (2, "A"), (3, "B"), (4, "A"), (5, "A")]),
+        ));
+    }
+
+    #[test]
+    fn max_consecutive_days_soft_penalises_each_window() {
+        let mut d = def();
+        d.rules.max_consecutive_days = bound(2, Strength::Soft(3));
+        // windows 1-3 and 2-4 each have 3 worked days
+        let list = evenings(&[(1, "A"), (2, "A"), (3, "A"), (4, "A"), (5, "B")]);
+        assert_eq!(
+            only(&check(d.clone(), &list), Term::MaxConsecutiveDays),
+            6.0
+        );
+        clean(&check(
+            d,
+            &evenings(&[(1, "A"), (2, "A"), (3, "B"), (4, "A"), (5, "A")]),
+        ));
+    }
+
+    #[test]
+    fn max_consecutive_days_person_limit_overrides_the_rule() {
+        let mut d = def();
+        d.rules.max_consecutive_days = bound(2, Strength::Hard);
+        d.staff[0].limits.max_consecutive_days = Some(3);
+        let three = evenings(&[(1, "A"), (2, "A"), (3, "A"), (4, "B"), (5, "C")]);
+        clean(&check(d.clone(), &three));
+        // a person's limit alone is hard
+        d.rules.max_consecutive_days = None;
+        d.staff[0].limits.max_consecutive_days = Some(2);
+        assert_eq!(rules(&check(d, &three)), ["max_consecutive_days"]);
+    }
+
+    #[test]
+    fn min_consecutive_days_hard_skips_runs_at_the_ends() {
+        let mut d = def();
+        d.rules.min_consecutive_days = bound(2, Strength::Hard);
+        // B's run on the 1st touches the period's start: exempt
+        clean(&check(
+            d.clone(),
+            &evenings(&[(1, "B"), (2, "A"), (3, "A"), (4, "B"), (5, "B")]),
+        ));
+        let report = check(
+            d,
+            &evenings(&[(1, "B"), (2, "A"), (3, "B"), (4, "B"), (5, "B")]),
+        );
+        assert_eq!(rules(&report), ["min_consecutive_days"]);
+        assert_eq!(
+            messages(&report),
+            ["A: only 1 day running with a duty, 2022-08-02, needs at least 2"]
+        );
+    }
+
+    #[test]
+    fn min_consecutive_days_soft_penalises_each_short_run() {
+        let mut d = def();
+        d.rules.min_consecutive_days = bound(2, Strength::Soft(8));
+        // A: 2nd and 4th; B: 1st (exempt), 3rd and 5th (the period ends on the 7th)
+        let list = evenings(&[(1, "B"), (2, "A"), (3, "B"), (4, "A"), (5, "B")]);
+        assert_eq!(
+            only(&check(d.clone(), &list), Term::MinConsecutiveDays),
+            32.0
+        );
+        d.staff[0].limits.min_consecutive_days = Some(1);
+        d.staff[1].limits.min_consecutive_days = Some(1);
+        clean(&check(d, &list));
+    }
+
+    #[test]
+    fn min_consecutive_days_off_hard_skips_runs_at_the_ends() {
+        let mut d = def();
+        d.rules.min_consecutive_days_off = bound(2, Strength::Hard);
+        // B and C free all week, A free at the weekend: all touch an end
+        clean(&check(
+            d.clone(),
+            &evenings(&[(1, "A"), (2, "A"), (3, "A"), (4, "A"), (5, "A")]),
+        ));
+        let report = check(
+            d,
+            &evenings(&[(1, "A"), (2, "B"), (3, "A"), (4, "A"), (5, "A")]),
+        );
+        assert_eq!(rules(&report), ["min_consecutive_days_off"]);
+        assert_eq!(
+            messages(&report),
+            ["A: only 1 day running free, 2022-08-02, needs at least 2"]
+        );
+    }
+
+    #[test]
+    fn min_consecutive_days_off_soft_penalises_each_short_run() {
+        let mut d = def();
+        d.rules.min_consecutive_days_off = bound(2, Strength::Soft(9));
+        let list = evenings(&[(1, "A"), (2, "B"), (3, "A"), (4, "C"), (5, "A")]);
+        // A is free on the 2nd and on the 4th
+        assert_eq!(
+            only(&check(d.clone(), &list), Term::MinConsecutiveDaysOff),
+            18.0
+        );
+        clean(&check(
+            d,
+            &evenings(&[(1, "A"), (2, "B"), (3, "B"), (4, "A"), (5, "A")]),
+        ));
+    }
+
+    #[test]
+    fn max_weekends_hard_counts_saturday_and_sunday_once() {
+        let mut d = def();
+        with_weekend(&mut d);
+        d.rules.max_weekends = bound(1, Strength::Hard);
+        clean(&check(
+            d.clone(),
+            &[on(6, "weekend", "A"), on(7, "weekend", "A")],
+        ));
+        // Sunday 7 and Saturday 13 are two weekends
+        let report = check(d, &[on(7, "weekend", "A"), on(13, "weekend", "A")]);
+        assert_eq!(rules(&report), ["max_weekends"]);
+        assert_eq!(messages(&report), ["A: 2 weekends with a duty, at most 1"]);
+    }
+
+    #[test]
+    fn max_weekends_soft_penalises_by_weight() {
+        let mut d = def();
+        with_weekend(&mut d);
+        d.rules.max_weekends = bound(1, Strength::Soft(10));
+        let list = [
+            on(6, "weekend", "A"),
+            on(13, "weekend", "A"),
+            on(14, "weekend", "A"),
+        ];
+        assert_eq!(only(&check(d.clone(), &list), Term::MaxWeekends), 10.0);
+        // weekday duties do not count
+        clean(&check(d, &[on(6, "weekend", "A"), on(8, "evening", "A")]));
+    }
+
+    // ---- rule 13: limits ----
+
+    #[test]
+    fn max_duties_is_a_hard_limit() {
+        let mut d = def();
+        d.staff[0].limits.max_duties = Some(2);
+        clean(&check(d.clone(), &rota()));
+        d.staff[0].limits.max_duties = Some(1);
+        assert_eq!(messages(&check(d, &rota())), ["A: 2 duties, at most 1"]);
+    }
+
+    #[test]
+    fn min_duties_is_a_hard_limit() {
+        let mut d = def();
+        d.staff[2].limits.min_duties = Some(1);
+        clean(&check(d.clone(), &rota()));
+        d.staff[2].limits.min_duties = Some(2);
+        let report = check(d, &rota());
+        assert_eq!(rules(&report), ["min_duties"]);
+        assert_eq!(messages(&report), ["C: 1 duty, needs at least 2"]);
+    }
+
+    #[test]
+    fn max_per_duty_is_a_hard_limit() {
+        let mut d = def();
+        d.staff[0].limits.max_per_duty.insert("evening".into(), 2);
+        clean(&check(d.clone(), &rota()));
+        d.staff[0].limits.max_per_duty.insert("evening".into(), 1);
+        let report = check(d, &rota());
+        assert_eq!(rules(&report), ["max_per_duty"]);
+        assert_eq!(messages(&report), ["A: 2 `evening` duties, at most 1"]);
+    }
+
+    #[test]
+    fn max_minutes_is_a_hard_limit() {
+        let mut d = def();
+        d.staff[0].limits.max_minutes = Some(240);
+        clean(&check(d.clone(), &rota()));
+        d.staff[0].limits.max_minutes = Some(239);
+        assert_eq!(
+            messages(&check(d, &rota())),
+            ["A: 240 minutes, at most 239"]
+        );
+    }
+
+    #[test]
+    fn min_minutes_is_a_hard_limit() {
+        let mut d = def();
+        d.staff[2].limits.min_minutes = Some(120);
+        clean(&check(d.clone(), &rota()));
+        d.staff[2].limits.min_minutes = Some(121);
+        let report = check(d, &rota());
+        assert_eq!(rules(&report), ["min_minutes"]);
+        assert_eq!(messages(&report), ["C: 120 minutes, needs at least 121"]);
+    }
+
+    // ---- rule 14: pins ----
+
+    #[test]
+    fn pin_must_be_assigned() {
+        let mut d = def();
+        d.pins = vec![Pin {
+            date: date(1),
+            duty: "evening".into(),
+            site: "hq".into(),
+            staff: "A".into(),
+        }];
+        clean(&check(d.clone(), &rota()));
+        let report = check(
+            d,
+            &evenings(&[(1, "C"), (2, "B"), (3, "C"), (4, "A"), (5, "B")]),
+        );
+        assert_eq!(rules(&report), ["pin"]);
+        assert_eq!(
+            messages(&report),
+            ["2022-08-01 hq evening: pinned to A but not assigned to them"]
+        );
+    }
+
+    // ---- rule 15: preferences ----
+
+    fn preference(wish: Wish, weight: u32) -> Preference {
+        Preference {
+            wish,
+            dates: None,
+            weekdays: vec![],
+            duty: None,
+            site: None,
+            weight,
+        }
+    }
+
+    #[test]
+    fn avoid_preference_costs_weight_per_matching_duty() {
+        let mut d = def();
+        d.staff[0].preferences = vec![Preference {
+            weekdays: vec![Weekday::Mon, Weekday::Thu],
+            ..preference(Wish::Avoid, 4)
+        }];
+        // A works Monday 1 and Thursday 4
+        assert_eq!(only(&check(d.clone(), &rota()), Term::Preferences), 8.0);
+        clean(&check(
+            d,
+            &evenings(&[(1, "B"), (2, "A"), (3, "C"), (4, "B"), (5, "A")]),
+        ));
+    }
+
+    #[test]
+    fn want_preference_costs_weight_per_date_not_granted() {
+        let mut d = def();
+        let dates = Some(DateRange::new(date(3), date(7)));
+        d.staff[1].preferences = vec![
+            Preference {
+                dates,
+                duty: Some("evening".into()),
+                ..preference(Wish::Want, 3)
+            },
+            // no slot on Saturdays: nothing to grant, nothing to miss
+            Preference {
+                weekdays: vec![Weekday::Sat],
+                ..preference(Wish::Want, 100)
+            },
+        ];
+        // B works the 5th; the 3rd and 4th have an evening, the 6th and 7th none
+        assert_eq!(only(&check(d.clone(), &rota()), Term::Preferences), 6.0);
+        // dates B could not take still count
+        d.staff[1].unavailable = vec![Absence {
+            dates: DateRange::single(date(3)),
+            reason: String::new(),
+        }];
+        let list = evenings(&[(1, "A"), (2, "C"), (3, "A"), (4, "B"), (5, "B")]);
+        assert_eq!(only(&check(d.clone(), &list), Term::Preferences), 3.0);
+        d.staff[1].unavailable.clear();
+        let list = evenings(&[(1, "A"), (2, "C"), (3, "B"), (4, "B"), (5, "B")]);
+        clean(&check(d, &list));
+    }
+
+    // ---- rule 16: fairness ----
+
+    #[test]
+    fn fairness_targets_share_the_slots_equally() {
+        // 3 equal people, 5 one-person evenings of 2 hours: 5/3 duties and 10/3 hours each
+        let report = check(tiny_roster_def(), &rota());
+        assert!(report.violations.is_empty());
+        for person in &report.people {
+            close(person.per_duty[0].target, 5.0 / 3.0);
+            close(person.hours_target, 10.0 / 3.0);
+        }
+        let counts: Vec<u32> = report.people.iter().map(|p| p.per_duty[0].count).collect();
+        assert_eq!(counts, [2, 2, 1]);
+        let hours: Vec<f64> = report.people.iter().map(|p| p.hours).collect();
+        assert_eq!(hours, [4.0, 4.0, 2.0]);
+        let f = Fairness::default();
+        let t = &report.terms;
+        close(
+            t[&Term::FairnessMaxDuty],
+            f64::from(f.max_duty_deviation) * 2.0 / 3.0,
+        );
+        close(
+            t[&Term::FairnessTotalDuty],
+            f64::from(f.total_duty_deviation) * 4.0 / 3.0,
+        );
+        close(
+            t[&Term::FairnessMaxHours],
+            f64::from(f.max_hours_deviation) * 4.0 / 3.0,
+        );
+        close(
+            t[&Term::FairnessTotalHours],
+            f64::from(f.total_hours_deviation) * 8.0 / 3.0,
+        );
+        close(report.objective, t.values().sum());
+    }
+
+    #[test]
+    fn fairness_targets_leave_out_people_who_cannot_take_a_slot() {
+        let mut d = tiny_roster_def();
+        d.rules.fairness = Fairness {
+            max_duty_deviation: 100,
+            total_duty_deviation: 10,
+            max_hours_deviation: 0,
+            total_hours_deviation: 0,
+        };
+        d.staff[2].unavailable = vec![Absence {
+            dates: DateRange::new(date(1), date(5)),
+            reason: "leave".into(),
+        }];
+        let report = check(
+            d.clone(),
+            &evenings(&[(1, "A"), (2, "B"), (3, "A"), (4, "B"), (5, "A")]),
+        );
+        let targets: Vec<f64> = report.people.iter().map(|p| p.per_duty[0].target).collect();
+        assert_eq!(targets, [2.5, 2.5, 0.0]);
+        close(report.terms[&Term::FairnessMaxDuty], 50.0);
+        close(report.terms[&Term::FairnessTotalDuty], 10.0);
+        // limited to zero duties: the same
+        d.staff[2].unavailable.clear();
+        d.staff[2].limits.max_per_duty.insert("evening".into(), 0);
+        let report = check(
+            d,
+            &evenings(&[(1, "A"), (2, "B"), (3, "A"), (4, "B"), (5, "A")]),
+        );
+        close(report.people[2].per_duty[0].target, 0.0);
+        close(report.objective, 60.0);
+    }
+
+    #[test]
+    fn fairness_targets_follow_the_workload_share() {
+        let mut d = tiny_roster_def();
+        d.staff[2].share = 0.5;
+        // A and B 5 x 1/2.5 = 2 each, C 1: the rota is exactly fair
+        let report = check(d, &rota());
+        let targets: Vec<f64> = report.people.iter().map(|p| p.per_duty[0].target).collect();
+        close(targets[0], 2.0);
+        close(targets[2], 1.0);
+        close(report.people[2].hours_target, 2.0);
+        close(report.objective, 0.0);
+    }
+
+    #[test]
+    fn fairness_with_zero_weights_costs_nothing_but_keeps_targets() {
+        let report = check(
+            def(),
+            &evenings(&[(1, "A"), (2, "A"), (3, "A"), (4, "A"), (5, "A")]),
+        );
+        clean(&report);
+        close(report.people[1].per_duty[0].target, 5.0 / 3.0);
+        assert_eq!(report.people[0].duties, 5);
+    }
+
+    #[test]
+    fn load_table_has_every_person_and_every_duty_kind() {
+        let mut d = def();
+        with_late(&mut d);
+        let report = check(d, &with(rota(), &[on(2, "late", "C")]));
+        let names: Vec<&str> = report.people.iter().map(|p| p.staff.as_str()).collect();
+        assert_eq!(names, ["A", "B", "C"]);
+        let c = &report.people[2];
+        let kinds: Vec<(&str, u32)> = c
+            .per_duty
+            .iter()
+            .map(|k| (k.duty.as_str(), k.count))
+            .collect();
+        assert_eq!(kinds, [("evening", 1), ("late", 1)]);
+        assert_eq!((c.duties, c.hours), (2, 4.0));
+        // nobody is needed on the late desk: no target
+        close(c.per_duty[1].target, 0.0);
     }
 }

@@ -2,8 +2,8 @@
 
 use duty_roster::check::precheck;
 
-use super::exit::{print, Failure, INFEASIBLE};
 use super::CheckArgs;
+use super::exit::{Failure, INFEASIBLE, print};
 
 pub fn run(args: CheckArgs) -> Result<(), Failure> {
     let roster = duty_roster::read_roster_file(&args.roster)?;
@@ -26,5 +26,12 @@ pub fn run(args: CheckArgs) -> Result<(), Failure> {
         text.push_str(&format!("  - {f}\n"));
     }
     print(&text)?;
-    Err(Failure::new(INFEASIBLE, format!("{}: {} problem(s) make the roster infeasible", args.roster.display(), findings.len())))
+    Err(Failure::new(
+        INFEASIBLE,
+        format!(
+            "{}: {} problem(s) make the roster infeasible",
+            args.roster.display(),
+            findings.len()
+        ),
+    ))
 }

@@ -27,7 +27,10 @@ pub struct Failure {
 
 impl Failure {
     pub fn new(code: u8, message: impl Into<String>) -> Self {
-        Failure { code, message: message.into() }
+        Failure {
+            code,
+            message: message.into(),
+        }
     }
 
     /// Prints the message on standard error and gives the exit code.
@@ -62,6 +65,9 @@ pub fn print(text: &str) -> Result<(), Failure> {
     match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
         Ok(()) => Ok(()),
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-        Err(e) => Err(Failure::new(OTHER, format!("cannot write to standard output: {e}"))),
+        Err(e) => Err(Failure::new(
+            OTHER,
+            format!("cannot write to standard output: {e}"),
+        )),
     }
 }

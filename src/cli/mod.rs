@@ -10,7 +10,6 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-
 /// Builds fair duty rosters (after-hours desks, Saturdays, phone lines) from a roster
 /// file, as an integer program solved to optimality.
 #[derive(Parser, Debug)]
@@ -66,7 +65,11 @@ pub fn main() -> ExitCode {
         Ok(cli) => cli,
         Err(e) => {
             let _ = e.print();
-            return if e.use_stderr() { exit::code(exit::USAGE) } else { ExitCode::SUCCESS };
+            return if e.use_stderr() {
+                exit::code(exit::USAGE)
+            } else {
+                ExitCode::SUCCESS
+            };
         }
     };
     let result = match cli.command {

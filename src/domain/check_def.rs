@@ -31,7 +31,10 @@ fn unique_ids<'a>(section: &str, ids: impl Iterator<Item = &'a str>) -> Check {
             return Err(err(format!("{section}[{i}].id"), "empty id"));
         }
         if !seen.insert(id) {
-            return Err(err(format!("{section}[{i}].id"), format!("duplicate id `{id}`")));
+            return Err(err(
+                format!("{section}[{i}].id"),
+                format!("duplicate id `{id}`"),
+            ));
         }
     }
     Ok(())
@@ -41,13 +44,19 @@ fn reference(field: String, kind: &str, id: &str, ids: &[&str]) -> Check {
     if ids.contains(&id) {
         Ok(())
     } else {
-        Err(err(field, format!("unknown {kind} `{id}` (known: {})", known(ids))))
+        Err(err(
+            field,
+            format!("unknown {kind} `{id}` (known: {})", known(ids)),
+        ))
     }
 }
 
 fn range_in_order(field: String, r: &DateRange) -> Check {
     if r.last < r.first {
-        return Err(err(field, format!("ends ({}) before it starts ({})", r.last, r.first)));
+        return Err(err(
+            field,
+            format!("ends ({}) before it starts ({})", r.last, r.first),
+        ));
     }
     Ok(())
 }
@@ -74,7 +83,13 @@ pub(crate) fn check(def: &RosterDef) -> Result<Tz, ValidationError> {
     }
     range_in_order("period".into(), &def.period)?;
     let tz = Tz::from_str(&def.time_zone).map_err(|_| {
-        err("roster.time_zone", format!("unknown time zone `{}` (an IANA name such as `Africa/Casablanca`)", def.time_zone))
+        err(
+            "roster.time_zone",
+            format!(
+                "unknown time zone `{}` (an IANA name such as `Africa/Casablanca`)",
+                def.time_zone
+            ),
+        )
     })?;
     unique_ids("site", def.sites.iter().map(|s| s.id.as_str()))?;
     unique_ids("duty", def.duties.iter().map(|d| d.id.as_str()))?;
@@ -95,7 +110,13 @@ pub(crate) fn check(def: &RosterDef) -> Result<Tz, ValidationError> {
         reference(f("staff"), "staff", &pin.staff, &staff)?;
     }
     if !matches!(def.settings.language.as_str(), "fr" | "ar" | "en") {
-        return Err(err("settings.language", format!("unknown language `{}` (valid: fr, ar, en)", def.settings.language)));
+        return Err(err(
+            "settings.language",
+            format!(
+                "unknown language `{}` (valid: fr, ar, en)",
+                def.settings.language
+            ),
+        ));
     }
     Ok(tz)
 }
@@ -104,30 +125,50 @@ fn check_duties(def: &RosterDef, sites: &[&str]) -> Check {
     for (i, duty) in def.duties.iter().enumerate() {
         let f = |name: &str| format!("duty[{i}].{name}");
         if duty.weekdays.is_empty() {
-            return Err(err(f("weekdays"), "no weekday (valid: mon, tue, wed, thu, fri, sat, sun)"));
+            return Err(err(
+                f("weekdays"),
+                "no weekday (valid: mon, tue, wed, thu, fri, sat, sun)",
+            ));
         }
         if !duty.overnight && duty.end <= duty.start {
             return Err(err(
                 f("end"),
-                format!("end time {} is not after start time {} (set `overnight = true` for a duty that ends the next day)", duty.end.format("%H:%M"), duty.start.format("%H:%M")),
+                format!(
+                    "end time {} is not after start time {} (set `overnight = true` for a duty that ends the next day)",
+                    duty.end.format("%H:%M"),
+                    duty.start.format("%H:%M")
+                ),
             ));
         }
         for (j, t) in duty.times.iter().enumerate() {
             let g = |name: &str| format!("duty[{i}].times[{j}].{name}");
             overlaps_period(g("dates"), &t.dates, &def.period)?;
             if !duty.overnight && t.end <= t.start {
-                return Err(err(g("end"), format!("end time {} is not after start time {}", t.end.format("%H:%M"), t.start.format("%H:%M"))));
+                return Err(err(
+                    g("end"),
+                    format!(
+                        "end time {} is not after start time {}",
+                        t.end.format("%H:%M"),
+                        t.start.format("%H:%M")
+                    ),
+                ));
             }
         }
         if duty.cover.is_empty() {
-            return Err(err(f("cover"), "no cover: say at which site and how many people"));
+            return Err(err(
+                f("cover"),
+                "no cover: say at which site and how many people",
+            ));
         }
         let mut seen = HashSet::new();
         for (j, c) in duty.cover.iter().enumerate() {
             let g = |name: &str| format!("duty[{i}].cover[{j}].{name}");
             reference(g("site"), "site", &c.site, sites)?;
             if !seen.insert(c.site.as_str()) {
-                return Err(err(g("site"), format!("site `{}` has two covers for this duty", c.site)));
+                return Err(err(
+                    g("site"),
+                    format!("site `{}` has two covers for this duty", c.site),
+                ));
             }
             if let Some(max) = c.max {
                 if max < c.min {
@@ -135,7 +176,13 @@ fn check_duties(def: &RosterDef, sites: &[&str]) -> Check {
                 }
                 for need in &c.skills {
                     if need.count > max {
-                        return Err(err(g("skills"), format!("needs {} people with `{}` but at most {max} people in total", need.count, need.skill)));
+                        return Err(err(
+                            g("skills"),
+                            format!(
+                                "needs {} people with `{}` but at most {max} people in total",
+                                need.count, need.skill
+                            ),
+                        ));
                     }
                 }
             }
@@ -151,10 +198,22 @@ fn check_events(def: &RosterDef, sites: &[&str], duties: &[&str]) -> Check {
             let g = |name: &str| format!("event[{i}].cover[{j}].{name}");
             reference(g("duty"), "duty", &c.duty, duties)?;
             reference(g("site"), "site", &c.site, sites)?;
-            let duty = def.duties.iter().find(|d| d.id == c.duty).expect("checked above");
+            let duty = def
+                .duties
+                .iter()
+                .find(|d| d.id == c.duty)
+                .expect("checked above");
             if !duty.cover.iter().any(|dc| dc.site == c.site) {
                 let covered: Vec<&str> = duty.cover.iter().map(|dc| dc.site.as_str()).collect();
-                return Err(err(g("site"), format!("duty `{}` has no cover at site `{}` (it runs at: {})", c.duty, c.site, known(&covered))));
+                return Err(err(
+                    g("site"),
+                    format!(
+                        "duty `{}` has no cover at site `{}` (it runs at: {})",
+                        c.duty,
+                        c.site,
+                        known(&covered)
+                    ),
+                ));
             }
         }
     }
@@ -178,10 +237,20 @@ fn check_staff(def: &RosterDef, sites: &[&str], duties: &[&str]) -> Check {
             reference(format!("staff[{i}].sites[{j}]"), "site", s, sites)?;
         }
         if !(person.share.is_finite() && person.share > 0.0) {
-            return Err(err(f("share"), format!("workload share {} must be a number above 0 (1.0 is full time)", person.share)));
+            return Err(err(
+                f("share"),
+                format!(
+                    "workload share {} must be a number above 0 (1.0 is full time)",
+                    person.share
+                ),
+            ));
         }
         for (j, a) in person.unavailable.iter().enumerate() {
-            overlaps_period(format!("staff[{i}].unavailable[{j}]"), &a.dates, &def.period)?;
+            overlaps_period(
+                format!("staff[{i}].unavailable[{j}]"),
+                &a.dates,
+                &def.period,
+            )?;
         }
         for (j, p) in person.preferences.iter().enumerate() {
             let g = |name: &str| format!("staff[{i}].preferences[{j}].{name}");
@@ -199,18 +268,27 @@ fn check_staff(def: &RosterDef, sites: &[&str], duties: &[&str]) -> Check {
         for duty in l.max_per_duty.keys() {
             reference(f("max_per_duty"), "duty", duty, duties)?;
         }
-        if let (Some(min), Some(max)) = (l.min_duties, l.max_duties) {
-            if min > max {
-                return Err(err(f("min_duties"), format!("min_duties {min} is above max_duties {max}")));
-            }
+        if let (Some(min), Some(max)) = (l.min_duties, l.max_duties)
+            && min > max
+        {
+            return Err(err(
+                f("min_duties"),
+                format!("min_duties {min} is above max_duties {max}"),
+            ));
         }
-        if let (Some(min), Some(max)) = (l.min_minutes, l.max_minutes) {
-            if min > max {
-                return Err(err(f("min_minutes"), format!("min_minutes {min} is above max_minutes {max}")));
-            }
+        if let (Some(min), Some(max)) = (l.min_minutes, l.max_minutes)
+            && min > max
+        {
+            return Err(err(
+                f("min_minutes"),
+                format!("min_minutes {min} is above max_minutes {max}"),
+            ));
         }
         if l.max_consecutive_days == Some(0) {
-            return Err(err(f("max_consecutive_days"), "must be at least 1 (use unavailable dates to keep someone off)"));
+            return Err(err(
+                f("max_consecutive_days"),
+                "must be at least 1 (use unavailable dates to keep someone off)",
+            ));
         }
     }
     Ok(())
@@ -219,8 +297,18 @@ fn check_staff(def: &RosterDef, sites: &[&str], duties: &[&str]) -> Check {
 fn check_rules(def: &RosterDef, duties: &[&str]) -> Check {
     let r = &def.rules;
     for (i, s) in r.forbidden_successions.iter().enumerate() {
-        reference(format!("rules.forbidden_succession[{i}].first"), "duty", &s.first, duties)?;
-        reference(format!("rules.forbidden_succession[{i}].then"), "duty", &s.then, duties)?;
+        reference(
+            format!("rules.forbidden_succession[{i}].first"),
+            "duty",
+            &s.first,
+            duties,
+        )?;
+        reference(
+            format!("rules.forbidden_succession[{i}].then"),
+            "duty",
+            &s.then,
+            duties,
+        )?;
     }
     if r.max_consecutive_days.is_some_and(|b| b.value == 0) {
         return Err(err("rules.max_consecutive_days", "must be at least 1"));
@@ -241,14 +329,29 @@ pub(crate) fn check_pins(roster: &Roster) -> Check {
         else {
             return Err(err(
                 format!("pin[{i}]"),
-                format!("duty `{}` does not run at site `{}` on {} (weekday, holiday or cover)", pin.duty, pin.site, pin.date),
+                format!(
+                    "duty `{}` does not run at site `{}` on {} (weekday, holiday or cover)",
+                    pin.duty, pin.site, pin.date
+                ),
             ));
         };
         if !roster.may_serve_site(staff, site) {
-            return Err(err(format!("pin[{i}].site"), format!("staff `{}` may not serve site `{}` (add it to their sites)", pin.staff, pin.site)));
+            return Err(err(
+                format!("pin[{i}].site"),
+                format!(
+                    "staff `{}` may not serve site `{}` (add it to their sites)",
+                    pin.staff, pin.site
+                ),
+            ));
         }
         if !roster.is_eligible(staff, slot) {
-            return Err(err(format!("pin[{i}].staff"), format!("staff `{}` is unavailable or limited to 0 `{}` duties on {}", pin.staff, pin.duty, pin.date)));
+            return Err(err(
+                format!("pin[{i}].staff"),
+                format!(
+                    "staff `{}` is unavailable or limited to 0 `{}` duties on {}",
+                    pin.staff, pin.duty, pin.date
+                ),
+            ));
         }
     }
     Ok(())

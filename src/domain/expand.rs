@@ -27,17 +27,35 @@ pub(crate) fn expand_slots(
                 if max == Some(0) {
                     continue;
                 }
-                slots.push(make_slot(date, duty_i, duty, site_index[&cover.site], cover, min, max, tz));
+                slots.push(make_slot(
+                    date,
+                    duty_i,
+                    duty,
+                    site_index[&cover.site],
+                    cover,
+                    min,
+                    max,
+                    tz,
+                ));
             }
         }
     }
-    debug_assert!(slots.iter().all(|s| duty_index[&def.duties[s.duty].id] == s.duty));
+    debug_assert!(
+        slots
+            .iter()
+            .all(|s| duty_index[&def.duties[s.duty].id] == s.duty)
+    );
     slots
 }
 
 /// Minimum and maximum cover of `duty` at `cover.site` on `date`: the usual cover,
 /// plus event extras, unless an override sets it outright.
-fn cover_on(def: &RosterDef, date: NaiveDate, duty: &DutyKind, cover: &SiteCover) -> (u32, Option<u32>) {
+fn cover_on(
+    def: &RosterDef,
+    date: NaiveDate,
+    duty: &DutyKind,
+    cover: &SiteCover,
+) -> (u32, Option<u32>) {
     if let Some(o) = def
         .cover_overrides
         .iter()
@@ -70,7 +88,11 @@ fn make_slot(
 ) -> Slot {
     let (start, end) = duty.hours_on(date);
     let start_local = date.and_time(start);
-    let end_date = if duty.overnight { date.succ_opt().unwrap_or(date) } else { date };
+    let end_date = if duty.overnight {
+        date.succ_opt().unwrap_or(date)
+    } else {
+        date
+    };
     let end_local = end_date.and_time(end);
     Slot {
         date,

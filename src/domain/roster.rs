@@ -7,9 +7,7 @@ use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 
-use super::{
-    CoverOverride, DateRange, DutyKind, Event, Holiday, Pin, Rules, Site, Slot, Staff,
-};
+use super::{CoverOverride, DateRange, DutyKind, Event, Holiday, Pin, Rules, Site, Slot, Staff};
 use crate::ValidationError;
 
 /// Everything a roster file says, as plain data. Build one in code or read one

@@ -176,6 +176,10 @@ impl Fairness {
     /// assert!(duty_roster::Fairness::default().is_on());
     /// ```
     pub fn is_on(&self) -> bool {
-        self.max_duty_deviation + self.total_duty_deviation + self.max_hours_deviation + self.total_hours_deviation > 0
+        self.max_duty_deviation
+            + self.total_duty_deviation
+            + self.max_hours_deviation
+            + self.total_hours_deviation
+            > 0
     }
 }

@@ -1,11 +1,143 @@
-//! Roster file formats (being written).
-use std::path::Path;
-use crate::{ReadError, Roster};
+//! Roster files: the TOML format described in `docs/roster-format.md`, read into a
+//! validated [`Roster`].
+//!
+//! Reading is done in two layers. The serde structs of `raw` mirror the file one
+//! table for one, and refuse unknown keys; `convert` turns them into a
+//! [`RosterDef`](crate::RosterDef) (dates, times, weekdays and rule strengths read)
+//! while it records, for every field path the validator may name (`staff[3].home`),
+//! where in the text the value was. [`Roster::new`] then validates the definition,
+//! and its error is located through that table: every error names the file, the
+//! line and the column.
+//!
+//! ```
+//! use std::path::Path;
+//! let err = duty_roster::input::parse_roster_toml("[roster]\nid = 3\n", Path::new("r.toml")).unwrap_err();
+//! assert_eq!(err.to_string(), "r.toml:2:6: invalid type: integer `3`, expected a string");
+//! ```
 
-/// Reads and validates a roster file.
+mod convert;
+mod raw;
+mod spans;
+mod values;
+
+#[cfg(test)]
+mod tests;
+
+use std::path::Path;
+
+use crate::error::Position;
+use crate::{ReadError, Roster, ValidationError};
+
+/// Reads a roster file (TOML, see `docs/roster-format.md`) and validates it.
 ///
 /// # Errors
-/// A [`ReadError`] naming the file, line and column.
+/// [`ReadError::Io`] when the file cannot be read, [`ReadError::Syntax`] when it is
+/// not valid TOML or does not have the expected keys and types, and
+/// [`ReadError::Invalid`] when its content is impossible (an unknown site, dates in
+/// the wrong order...). Each names the file, and the line and column when known.
+///
+/// # Example
+/// ```
+/// use std::path::Path;
+/// let path = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/rosters/aubm-2022-08.toml"));
+/// let roster = duty_roster::read_roster_file(path).unwrap();
+/// assert_eq!(roster.def().id, "aubm-2022-08");
+/// assert!(roster.site_index("azilal").is_some());
+/// ```
 pub fn read_roster_file(path: &Path) -> Result<Roster, ReadError> {
-    Err(ReadError::Io { path: path.to_path_buf(), source: std::io::Error::other("not yet") })
+    let text = std::fs::read_to_string(path).map_err(|source| ReadError::Io {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    parse_roster_toml(&text, path)
+}
+
+/// Parses and validates the text of a roster file; `path` is only used in errors.
+///
+/// A leading byte order mark (as some Windows editors write) is ignored.
+///
+/// # Errors
+/// [`ReadError::Syntax`] when the text is not valid TOML or does not have the
+/// expected keys and types, and [`ReadError::Invalid`] when its content is
+/// impossible. Both carry the line and column when known.
+///
+/// # Example
+/// ```
+/// use std::path::Path;
+/// use duty_roster::input::parse_roster_toml;
+///
+/// let text = r#"
+/// [roster]
+/// id = "demo"
+/// name = "Demo"
+/// first = 2022-08-01
+/// last = 2022-08-07
+/// time_zone = "Africa/Casablanca"
+///
+/// [[site]]
+/// id = "bm"
+/// name = "Siège"
+///
+/// [[duty]]
+/// id = "after-hours"
+/// name = "Après 16h30"
+/// weekdays = ["mon", "tue", "wed", "thu", "fri"]
+/// start = "16:30"
+/// end = "18:30"
+///   [[duty.cover]]
+///   site = "bm"
+///   min = 1
+///
+/// [[staff]]
+/// id = "BM-01"
+/// name = "Salma Idrissi"
+/// home = "bm"
+/// "#;
+/// let roster = parse_roster_toml(text, Path::new("demo.toml")).unwrap();
+/// assert_eq!(roster.slots().len(), 5);
+///
+/// let typo = text.replace("home = \"bm\"", "home = \"bn\"");
+/// let err = parse_roster_toml(&typo, Path::new("demo.toml")).unwrap_err();
+/// assert_eq!(
+///     err.to_string(),
+///     "demo.toml:26:8: staff[0].home: unknown site `bn` (known: bm)"
+/// );
+/// ```
+pub fn parse_roster_toml(text: &str, path: &Path) -> Result<Roster, ReadError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let at = |offset: usize| Some(Position::from_offset(text, offset));
+    let file: raw::RawFile = toml::from_str(text).map_err(|e| ReadError::Syntax {
+        path: path.to_path_buf(),
+        at: e.span().and_then(|s| at(s.start)),
+        message: plain(e.message().trim_end()),
+    })?;
+    let mut spans = spans::Spans::default();
+    let invalid = |source: ValidationError, spans: &spans::Spans| ReadError::Invalid {
+        path: path.to_path_buf(),
+        at: spans.find(&source.field).and_then(|s| at(s.start)),
+        source,
+    };
+    let def = convert::convert(&file, &mut spans).map_err(|e| invalid(e, &spans))?;
+    Roster::new(def).map_err(|e| invalid(e, &spans))
+}
+
+/// Serde's message with the Rust type names it may contain (`u32`, `struct
+/// RawStaff`) put in the file's words.
+fn plain(message: &str) -> String {
+    let mut out = message
+        .replace("expected u32", "expected a whole number, 0 or more")
+        .replace("expected f64", "expected a number")
+        .replace("expected a map", "expected a table");
+    for (kind, words) in [("struct Raw", "a table"), ("enum Raw", "a string")] {
+        while let Some(start) = out.find(kind) {
+            let rest = &out[start + kind.len()..];
+            let end = start
+                + kind.len()
+                + rest
+                    .find(|c: char| !c.is_alphanumeric())
+                    .unwrap_or(rest.len());
+            out.replace_range(start..end, words);
+        }
+    }
+    out
 }

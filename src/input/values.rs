@@ -55,8 +55,8 @@ pub(crate) fn time(value: &Value) -> Result<NaiveTime, String> {
         }) => NaiveTime::from_hms_nano_opt(
             u32::from(t.hour),
             u32::from(t.minute),
-            u32::from(t.second.unwrap_or(0)),
-            t.nanosecond.unwrap_or(0),
+            u32::from(t.second),
+            t.nanosecond,
         )
         .ok_or_else(|| format!("{expected}, found the impossible time {t}")),
         Value::String(s) => {
@@ -73,7 +73,9 @@ pub(crate) fn time(value: &Value) -> Result<NaiveTime, String> {
 pub(crate) fn instant(value: &Value) -> Result<DateTime<Utc>, String> {
     let expected = "expected a date-time with an offset such as 2022-07-25T09:00:00Z";
     let text = match value {
-        Value::Datetime(d) if d.date.is_some() && d.time.is_some() && d.offset.is_some() => d.to_string(),
+        Value::Datetime(d) if d.date.is_some() && d.time.is_some() && d.offset.is_some() => {
+            d.to_string()
+        }
         Value::String(s) => s.trim().to_string(),
         other => return Err(format!("{expected}, found {}", describe(other))),
     };
@@ -128,7 +130,10 @@ pub(crate) fn strength(value: &Value) -> Result<Option<u32>, String> {
                 Some(Value::Integer(w)) => u32::try_from(*w)
                     .map(Some)
                     .map_err(|_| format!("weight {w} must be between 1 and {}", u32::MAX)),
-                Some(other) => Err(format!("weight: expected an integer, found {}", describe(other))),
+                Some(other) => Err(format!(
+                    "weight: expected an integer, found {}",
+                    describe(other)
+                )),
                 None => Err(format!("{expected}, found a table without `weight`")),
             }
         }
@@ -170,7 +175,11 @@ mod tests {
         assert_eq!(time(&value("16:30:00")), Ok(t));
         assert_eq!(time(&value("\"16:30\"")), Ok(t));
         assert_eq!(time(&value("\"16:30:00\"")), Ok(t));
-        assert!(time(&value("\"4:30 pm\"")).unwrap_err().contains("found \"4:30 pm\""));
+        assert!(
+            time(&value("\"4:30 pm\""))
+                .unwrap_err()
+                .contains("found \"4:30 pm\"")
+        );
         assert!(time(&value("\"25:00\"")).is_err());
     }
 
@@ -198,9 +207,21 @@ mod tests {
     fn input_strength_is_hard_or_a_weight_of_at_least_one() {
         assert_eq!(strength(&value("\"hard\"")), Ok(None));
         assert_eq!(strength(&value("{ weight = 20 }")), Ok(Some(20)));
-        assert!(strength(&value("{ weight = 0 }")).unwrap_err().contains("at least 1"));
-        assert!(strength(&value("{ wieght = 2 }")).unwrap_err().contains("unknown field `wieght`"));
-        assert!(strength(&value("\"soft\"")).unwrap_err().starts_with("expected \"hard\""));
+        assert!(
+            strength(&value("{ weight = 0 }"))
+                .unwrap_err()
+                .contains("at least 1")
+        );
+        assert!(
+            strength(&value("{ wieght = 2 }"))
+                .unwrap_err()
+                .contains("unknown field `wieght`")
+        );
+        assert!(
+            strength(&value("\"soft\""))
+                .unwrap_err()
+                .starts_with("expected \"hard\"")
+        );
         assert_eq!(soft_weight(Some(3)), Ok(Some(3)));
         assert!(soft_weight(Some(0)).is_err());
     }

@@ -18,13 +18,20 @@ pub(super) fn add(model: &mut Model) {
     let rules = model.roster().def().rules.clone();
     for staff in 0..model.roster().staff().len() {
         let limits = model.roster().staff()[staff].limits.clone();
-        if let Some((max, strength)) = personal(rules.max_consecutive_days, limits.max_consecutive_days) {
+        if let Some((max, strength)) =
+            personal(rules.max_consecutive_days, limits.max_consecutive_days)
+        {
             add_max_run(model, staff, max as usize, strength);
         }
-        if let Some((min, strength)) = personal(rules.min_consecutive_days, limits.min_consecutive_days) {
+        if let Some((min, strength)) =
+            personal(rules.min_consecutive_days, limits.min_consecutive_days)
+        {
             add_min_work_run(model, staff, min as usize, strength);
         }
-        if let Some((min, strength)) = personal(rules.min_consecutive_days_off, limits.min_consecutive_days_off) {
+        if let Some((min, strength)) = personal(
+            rules.min_consecutive_days_off,
+            limits.min_consecutive_days_off,
+        ) {
             add_min_free_run(model, staff, min as usize, strength);
         }
     }
@@ -49,7 +56,12 @@ fn add_max_run(model: &mut Model, staff: usize, max: usize, strength: Strength) 
     let days = model.day_count();
     for start in 0..(days + 1).saturating_sub(max + 1) {
         let window = start..start + max + 1;
-        if window.clone().filter(|&d| can_work(model, staff, d)).count() <= max {
+        if window
+            .clone()
+            .filter(|&d| can_work(model, staff, d))
+            .count()
+            <= max
+        {
             continue;
         }
         let sum = worked_sum(model, staff, window);

@@ -1,7 +1,6 @@
 //! Cover: each slot gets between its minimum and maximum number of people, with the
 //! skills it needs; soft where the cover has under/over weights.
 
-
 use super::Model;
 use crate::{Strength, Term};
 
@@ -21,7 +20,11 @@ pub(super) fn add(model: &mut Model) {
             let skilled: Vec<usize> = on_slot
                 .iter()
                 .copied()
-                .filter(|&d| roster.staff()[model.decisions[d].staff].skills.contains(&need.skill))
+                .filter(|&d| {
+                    roster.staff()[model.decisions[d].staff]
+                        .skills
+                        .contains(&need.skill)
+                })
                 .collect();
             let count = model.sum_of(&skilled);
             let missing = model.slack(under, Term::SkillShortage);
@@ -33,4 +36,3 @@ pub(super) fn add(model: &mut Model) {
 fn strength(weight: Option<u32>) -> Strength {
     weight.map_or(Strength::Hard, Strength::Soft)
 }
-

@@ -1,8 +1,12 @@
 //! Fairness: each person's duties of each kind, and hours, close to a fair target —
 //! their share of every slot they could take, in proportion to their workload share.
-//! Penalises the largest deviation and the sum of deviations.
+//!
+//! A count is fair anywhere between the target rounded down and rounded up (nobody
+//! can do 1.67 duties); the deviation is the distance to that band. The objective
+//! penalises the largest deviation and the sum of deviations, for duty counts per
+//! kind and for hours. Integral deviations keep the optimum easy to prove.
 
-use good_lp::{variable, Expression, Variable};
+use good_lp::{Expression, Variable, variable};
 
 use super::Model;
 use crate::Term;
@@ -15,7 +19,8 @@ pub(super) fn add(model: &mut Model) {
     let roster = model.roster();
     let staff_count = roster.staff().len();
     let duty_count = roster.duties().len();
-    // Fair targets: each slot's minimum cover shared among the people who could take it.
+    // Fair targets: each slot's minimum cover shared among the people who could take
+    // it, in proportion to their workload share.
     let mut duty_target = vec![vec![0.0; duty_count]; staff_count];
     let mut hours_target = vec![0.0; staff_count];
     let mut duty_count_expr = vec![vec![Expression::from(0.0); duty_count]; staff_count];
@@ -23,7 +28,10 @@ pub(super) fn add(model: &mut Model) {
     let mut involved = vec![vec![false; duty_count]; staff_count];
     for (slot_i, slot) in roster.slots().iter().enumerate() {
         let takers = &model.by_slot[slot_i];
-        let shares: f64 = takers.iter().map(|&d| roster.staff()[model.decisions[d].staff].share).sum();
+        let shares: f64 = takers
+            .iter()
+            .map(|&d| roster.staff()[model.decisions[d].staff].share)
+            .sum();
         let hours = slot.minutes as f64 / 60.0;
         for &d in takers {
             let decision = model.decisions[d];
@@ -37,36 +45,61 @@ pub(super) fn add(model: &mut Model) {
         }
     }
     if fairness.max_duty_deviation + fairness.total_duty_deviation > 0 {
-        let largest = model.vars.add(variable().min(0));
-        model.penalise(Term::FairnessMaxDuty, f64::from(fairness.max_duty_deviation), largest);
+        let largest = model.vars.add(variable().min(0).integer());
+        model.penalise(
+            Term::FairnessMaxDuty,
+            f64::from(fairness.max_duty_deviation),
+            largest,
+        );
         for p in 0..staff_count {
             for k in 0..duty_count {
-                if !involved[p][k] {
-                    continue;
+                if involved[p][k] {
+                    let count = std::mem::take(&mut duty_count_expr[p][k]);
+                    let dev = deviation(model, count, duty_target[p][k], largest);
+                    model.penalise(
+                        Term::FairnessTotalDuty,
+                        f64::from(fairness.total_duty_deviation),
+                        dev,
+                    );
                 }
-                let dev = deviation(model, duty_count_expr[p][k].clone(), duty_target[p][k], largest);
-                model.penalise(Term::FairnessTotalDuty, f64::from(fairness.total_duty_deviation), dev);
             }
         }
     }
     if fairness.max_hours_deviation + fairness.total_hours_deviation > 0 {
-        let largest = model.vars.add(variable().min(0));
-        model.penalise(Term::FairnessMaxHours, f64::from(fairness.max_hours_deviation), largest);
+        let largest = model.vars.add(variable().min(0).integer());
+        model.penalise(
+            Term::FairnessMaxHours,
+            f64::from(fairness.max_hours_deviation),
+            largest,
+        );
         for p in 0..staff_count {
-            if !involved[p].iter().any(|&i| i) {
-                continue;
+            if involved[p].iter().any(|&i| i) {
+                let hours = std::mem::take(&mut hours_expr[p]);
+                let dev = deviation(model, hours, hours_target[p], largest);
+                model.penalise(
+                    Term::FairnessTotalHours,
+                    f64::from(fairness.total_hours_deviation),
+                    dev,
+                );
             }
-            let dev = deviation(model, hours_expr[p].clone(), hours_target[p], largest);
-            model.penalise(Term::FairnessTotalHours, f64::from(fairness.total_hours_deviation), dev);
         }
     }
 }
 
-/// A variable at least `|actual - target|`, with `largest` at least it.
+/// A variable at least the distance from `actual` to `[floor(target), ceil(target)]`,
+/// with `largest` at least it.
 fn deviation(model: &mut Model, actual: Expression, target: f64, largest: Variable) -> Variable {
+    let (low, high) = band(target);
     let dev = model.vars.add(variable().min(0));
-    model.constrain((actual.clone() - dev).leq(target));
-    model.constrain((actual + dev).geq(target));
+    model.constrain((actual.clone() - dev).leq(high));
+    model.constrain((actual + dev).geq(low));
     model.constrain(Expression::from(largest).geq(dev));
     dev
+}
+
+/// The fair band of a target: rounded down and up, with a little tolerance so that
+/// 2.0000000001 counts as 2.
+fn band(target: f64) -> (f64, f64) {
+    const EPS: f64 = 1e-9;
+    ((target + EPS).floor(), (target - EPS).ceil())
 }

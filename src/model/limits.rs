@@ -6,7 +6,11 @@ use super::Model;
 pub(super) fn add(model: &mut Model) {
     let roster = model.roster();
     for (staff_i, person) in roster.staff().iter().enumerate() {
-        let mine: Vec<usize> = model.by_staff_day[staff_i].iter().flatten().copied().collect();
+        let mine: Vec<usize> = model.by_staff_day[staff_i]
+            .iter()
+            .flatten()
+            .copied()
+            .collect();
         let limits = &person.limits;
         let all = model.sum_of(&mine);
         if let Some(max) = limits.max_duties {

@@ -12,7 +12,7 @@ mod weekends;
 
 use std::collections::{BTreeMap, HashMap};
 
-use good_lp::{variable, Constraint, Expression, ProblemVariables, Variable};
+use good_lp::{Constraint, Expression, ProblemVariables, Variable, variable};
 
 use crate::{Roster, Strength, Term};
 
@@ -88,7 +88,7 @@ impl<'r> Model<'r> {
             .collect();
         for (slot_i, slot) in roster.slots().iter().enumerate() {
             let day = (slot.date - roster.def().period.first).num_days() as usize;
-            for staff_i in 0..roster.staff().len() {
+            for (staff_i, staff_days) in by_staff_day.iter_mut().enumerate() {
                 if !roster.is_eligible(staff_i, slot_i) {
                     continue;
                 }
@@ -100,7 +100,7 @@ impl<'r> Model<'r> {
                 let column = vars.len();
                 let var = vars.add(def);
                 by_slot[slot_i].push(decisions.len());
-                by_staff_day[staff_i][day].push(decisions.len());
+                staff_days[day].push(decisions.len());
                 decisions.push(Decision {
                     staff: staff_i,
                     slot: slot_i,
@@ -151,13 +151,15 @@ impl<'r> Model<'r> {
         self.vars.len()
     }
 
-    /// Takes the model apart for the solver: variables, objective, constraints.
-    pub(crate) fn into_parts(self) -> (ProblemVariables, Expression, Vec<Constraint>) {
+    /// Takes the model apart for the solver: variables, objective, constraints, and
+    /// the objective's constant part (which solvers leave out of the value they report).
+    pub(crate) fn into_parts(self) -> (ProblemVariables, Expression, Vec<Constraint>, f64) {
         let mut objective = Expression::from(0.0);
         for expr in self.terms.values() {
             objective += expr.clone();
         }
-        (self.vars, objective, self.constraints)
+        let offset = good_lp::IntoAffineExpression::constant(&objective);
+        (self.vars, objective, self.constraints, offset)
     }
 
     // ---- helpers for the rule modules ----
@@ -193,7 +195,10 @@ impl<'r> Model<'r> {
 
     /// Adds `weight * expr` to objective term `term`.
     fn penalise(&mut self, term: Term, weight: f64, expr: impl Into<Expression>) {
-        let e = self.terms.entry(term).or_insert_with(|| Expression::from(0.0));
+        let e = self
+            .terms
+            .entry(term)
+            .or_insert_with(|| Expression::from(0.0));
         e.add_mul(weight, expr.into());
     }
 

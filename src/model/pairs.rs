@@ -69,7 +69,14 @@ pub(super) fn add_min_rest(model: &mut Model) {
     let pairs = conflicting_groups(model, i64::from(rule.value));
     for staff in 0..model.roster().staff().len() {
         for &(day_a, duty_a, day_b, duty_b) in &pairs {
-            forbid_together(model, staff, (day_a, duty_a), (day_b, duty_b), rule.strength, Term::MinRest);
+            forbid_together(
+                model,
+                staff,
+                (day_a, duty_a),
+                (day_b, duty_b),
+                rule.strength,
+                Term::MinRest,
+            );
         }
     }
 }
@@ -78,11 +85,24 @@ pub(super) fn add_min_rest(model: &mut Model) {
 pub(super) fn add_forbidden_successions(model: &mut Model) {
     let successions = model.roster().def().rules.forbidden_successions.clone();
     for succession in successions {
-        let first = model.roster().duty_index(&succession.first).expect("validated");
-        let then = model.roster().duty_index(&succession.then).expect("validated");
+        let first = model
+            .roster()
+            .duty_index(&succession.first)
+            .expect("validated");
+        let then = model
+            .roster()
+            .duty_index(&succession.then)
+            .expect("validated");
         for staff in 0..model.roster().staff().len() {
             for day in 0..model.day_count().saturating_sub(1) {
-                forbid_together(model, staff, (day, first), (day + 1, then), succession.strength, Term::ForbiddenSuccession);
+                forbid_together(
+                    model,
+                    staff,
+                    (day, first),
+                    (day + 1, then),
+                    succession.strength,
+                    Term::ForbiddenSuccession,
+                );
             }
         }
     }
@@ -90,7 +110,14 @@ pub(super) fn add_forbidden_successions(model: &mut Model) {
 
 /// `staff` may not work both (day, duty) groups: at most one duty among them, or a
 /// penalty per extra duty.
-fn forbid_together(model: &mut Model, staff: usize, a: (usize, usize), b: (usize, usize), strength: Strength, term: Term) {
+fn forbid_together(
+    model: &mut Model,
+    staff: usize,
+    a: (usize, usize),
+    b: (usize, usize),
+    strength: Strength,
+    term: Term,
+) {
     let in_a = model.of_duty(staff, a.0, a.1);
     if in_a.is_empty() {
         return;

@@ -2,7 +2,7 @@
 //! without a wanted duty.
 
 use chrono::Datelike;
-use good_lp::{variable, Expression};
+use good_lp::{Expression, variable};
 
 use super::Model;
 use crate::{Preference, Roster, Slot, Term};
@@ -10,8 +10,14 @@ use crate::{Preference, Roster, Slot, Term};
 fn matches(roster: &Roster, pref: &Preference, slot: &Slot) -> bool {
     pref.dates.is_none_or(|r| r.contains(slot.date))
         && (pref.weekdays.is_empty() || pref.weekdays.contains(&slot.date.weekday()))
-        && pref.duty.as_ref().is_none_or(|d| *d == roster.duties()[slot.duty].id)
-        && pref.site.as_ref().is_none_or(|s| *s == roster.sites()[slot.site].id)
+        && pref
+            .duty
+            .as_ref()
+            .is_none_or(|d| *d == roster.duties()[slot.duty].id)
+        && pref
+            .site
+            .as_ref()
+            .is_none_or(|s| *s == roster.sites()[slot.site].id)
 }
 
 pub(super) fn add(model: &mut Model) {

@@ -3,7 +3,7 @@
 use std::collections::BTreeMap;
 
 use chrono::{Datelike, Weekday};
-use good_lp::{variable, Expression};
+use good_lp::{Expression, variable};
 
 use super::Model;
 use crate::{Strength, Term};
@@ -27,7 +27,11 @@ pub(super) fn add(model: &mut Model) {
         let mut count = Expression::from(0.0);
         let mut possible = 0;
         for days in weekends.values() {
-            let workable: Vec<usize> = days.iter().copied().filter(|&d| !model.by_staff_day[staff][d].is_empty()).collect();
+            let workable: Vec<usize> = days
+                .iter()
+                .copied()
+                .filter(|&d| !model.by_staff_day[staff][d].is_empty())
+                .collect();
             if workable.is_empty() {
                 continue;
             }

@@ -12,7 +12,11 @@ pub(crate) fn writer(style: CsvStyle) -> csv::Writer<Vec<u8>> {
     if style.excel {
         builder.delimiter(b';').terminator(csv::Terminator::CRLF);
     }
-    let start = if style.excel { "\u{feff}".as_bytes().to_vec() } else { Vec::new() };
+    let start = if style.excel {
+        "\u{feff}".as_bytes().to_vec()
+    } else {
+        Vec::new()
+    };
     builder.from_writer(start)
 }
 
@@ -46,7 +50,11 @@ pub(crate) fn number(value: f64) -> String {
     let rounded = (value * 1000.0).round() / 1000.0;
     let s = format!("{rounded:.3}");
     let s = s.trim_end_matches('0').trim_end_matches('.');
-    if s == "-0" { "0".to_string() } else { s.to_string() }
+    if s == "-0" {
+        "0".to_string()
+    } else {
+        s.to_string()
+    }
 }
 
 #[cfg(test)]

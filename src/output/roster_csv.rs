@@ -5,13 +5,22 @@ use std::path::Path;
 
 use chrono::{Datelike, NaiveDate};
 
-use super::csv_cells::{encode_error, finish, text, writer};
 use super::CsvStyle;
+use super::csv_cells::{encode_error, finish, text, writer};
 use crate::{Assignment, Roster, Slot, WriteError};
 
 /// The columns of `roster.csv`.
 pub const COLUMNS: [&str; 10] = [
-    "date", "weekday", "start", "end", "site", "site_name", "duty", "duty_name", "staff", "staff_name",
+    "date",
+    "weekday",
+    "start",
+    "end",
+    "site",
+    "site_name",
+    "duty",
+    "duty_name",
+    "staff",
+    "staff_name",
 ];
 
 /// The weekday's name in the roster's language (`fr`, `ar` or `en`).
@@ -25,9 +34,27 @@ pub const COLUMNS: [&str; 10] = [
 pub fn weekday_name(date: NaiveDate, language: &str) -> &'static str {
     let i = date.weekday().num_days_from_monday() as usize;
     match language {
-        "fr" => ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"][i],
-        "ar" => ["الاثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت", "الأحد"][i],
-        _ => ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"][i],
+        "fr" => [
+            "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
+        ][i],
+        "ar" => [
+            "الاثنين",
+            "الثلاثاء",
+            "الأربعاء",
+            "الخميس",
+            "الجمعة",
+            "السبت",
+            "الأحد",
+        ][i],
+        _ => [
+            "Monday",
+            "Tuesday",
+            "Wednesday",
+            "Thursday",
+            "Friday",
+            "Saturday",
+            "Sunday",
+        ][i],
     }
 }
 
@@ -55,7 +82,16 @@ impl<'r> SlotLookup<'r> {
             .slots()
             .iter()
             .enumerate()
-            .map(|(i, s)| ((s.date, roster.duties()[s.duty].id.as_str(), roster.sites()[s.site].id.as_str()), i))
+            .map(|(i, s)| {
+                (
+                    (
+                        s.date,
+                        roster.duties()[s.duty].id.as_str(),
+                        roster.sites()[s.site].id.as_str(),
+                    ),
+                    i,
+                )
+            })
             .collect();
         SlotLookup { roster, index }
     }
@@ -80,7 +116,10 @@ impl<'r> SlotLookup<'r> {
 /// let a = duty_roster::Assignment::new("2022-08-01".parse().unwrap(), "evening", "hq", "A");
 /// assert_eq!(duty_roster::output::roster_csv::in_print_order(&roster, &[a]).len(), 1);
 /// ```
-pub fn in_print_order<'a>(roster: &'a Roster, assignments: &'a [Assignment]) -> Vec<(&'a Slot, &'a Assignment)> {
+pub fn in_print_order<'a>(
+    roster: &'a Roster,
+    assignments: &'a [Assignment],
+) -> Vec<(&'a Slot, &'a Assignment)> {
     let lookup = SlotLookup::new(roster);
     let mut rows: Vec<(&Slot, &Assignment, usize)> = assignments
         .iter()
@@ -104,7 +143,12 @@ pub fn in_print_order<'a>(roster: &'a Roster, assignments: &'a [Assignment]) -> 
 /// let text = String::from_utf8(bytes).unwrap();
 /// assert_eq!(text.lines().nth(1).unwrap(), "2022-08-01,lundi,16:30,18:30,hq,Head office,evening,Evening desk,A,Amina");
 /// ```
-pub fn render(roster: &Roster, assignments: &[Assignment], style: CsvStyle, path: &Path) -> Result<Vec<u8>, WriteError> {
+pub fn render(
+    roster: &Roster,
+    assignments: &[Assignment],
+    style: CsvStyle,
+    path: &Path,
+) -> Result<Vec<u8>, WriteError> {
     let mut w = writer(style);
     let fail = encode_error(path);
     w.write_record(COLUMNS).map_err(&fail)?;

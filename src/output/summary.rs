@@ -29,12 +29,25 @@ use crate::{Outcome, Roster, WriteError};
 /// assert!(text.starts_with("staff,staff_name,home,share,duties,duties_target,deviation,evening,evening_target,hours"));
 /// assert_eq!(text.lines().count(), 4);
 /// ```
-pub fn render_csv(roster: &Roster, report: &Report, style: CsvStyle, path: &Path) -> Result<Vec<u8>, WriteError> {
+pub fn render_csv(
+    roster: &Roster,
+    report: &Report,
+    style: CsvStyle,
+    path: &Path,
+) -> Result<Vec<u8>, WriteError> {
     let mut w = writer(style);
     let fail = encode_error(path);
-    let mut header: Vec<String> = ["staff", "staff_name", "home", "share", "duties", "duties_target", "deviation"]
-        .map(String::from)
-        .to_vec();
+    let mut header: Vec<String> = [
+        "staff",
+        "staff_name",
+        "home",
+        "share",
+        "duties",
+        "duties_target",
+        "deviation",
+    ]
+    .map(String::from)
+    .to_vec();
     for duty in roster.duties() {
         header.push(text(&duty.id));
         header.push(text(&format!("{}_target", duty.id)));
@@ -46,7 +59,11 @@ pub fn render_csv(roster: &Roster, report: &Report, style: CsvStyle, path: &Path
             continue;
         };
         let target: f64 = load.per_duty.iter().map(|d| d.target).sum();
-        let deviation: f64 = load.per_duty.iter().map(|d| (f64::from(d.count) - d.target).abs()).sum();
+        let deviation: f64 = load
+            .per_duty
+            .iter()
+            .map(|d| (f64::from(d.count) - d.target).abs())
+            .sum();
         let mut row = vec![
             text(&person.id),
             text(&person.name),
@@ -116,7 +133,12 @@ fn round6(x: f64) -> f64 {
 /// assert_eq!(json["status"], "optimal");
 /// assert_eq!(json["assignments"], 5);
 /// ```
-pub fn render_json(roster: &Roster, outcome: &Outcome, report: &Report, path: &Path) -> Result<Vec<u8>, WriteError> {
+pub fn render_json(
+    roster: &Roster,
+    outcome: &Outcome,
+    report: &Report,
+    path: &Path,
+) -> Result<Vec<u8>, WriteError> {
     let def = roster.def();
     let summary = Summary {
         roster: &def.id,
@@ -128,7 +150,11 @@ pub fn render_json(roster: &Roster, outcome: &Outcome, report: &Report, path: &P
             crate::Status::TimeLimit => "time_limit".into(),
         },
         objective: round6(outcome.objective),
-        terms: outcome.terms.iter().map(|(t, v)| (t.key(), round6(*v))).collect(),
+        terms: outcome
+            .terms
+            .iter()
+            .map(|(t, v)| (t.key(), round6(*v)))
+            .collect(),
         solver_objective: round6(outcome.solver_objective),
         best_bound: round6(outcome.best_bound),
         gap: round6(outcome.gap),
@@ -136,7 +162,11 @@ pub fn render_json(roster: &Roster, outcome: &Outcome, report: &Report, path: &P
         assignments: outcome.assignments.len(),
         variables: outcome.variables,
         constraints: outcome.constraints,
-        violations: report.violations.iter().map(|v| v.message.clone()).collect(),
+        violations: report
+            .violations
+            .iter()
+            .map(|v| v.message.clone())
+            .collect(),
         people: &report.people,
         timing: Timing {
             build_seconds: round6(outcome.build_seconds),

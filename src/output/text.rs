@@ -11,7 +11,13 @@ use crate::{Outcome, Roster};
 fn table(rows: &[Vec<String>]) -> String {
     let columns = rows.iter().map(Vec::len).max().unwrap_or(0);
     let widths: Vec<usize> = (0..columns)
-        .map(|c| rows.iter().filter_map(|r| r.get(c)).map(|s| s.chars().count()).max().unwrap_or(0))
+        .map(|c| {
+            rows.iter()
+                .filter_map(|r| r.get(c))
+                .map(|s| s.chars().count())
+                .max()
+                .unwrap_or(0)
+        })
         .collect();
     let mut out = String::new();
     for row in rows {
@@ -42,11 +48,19 @@ fn table(rows: &[Vec<String>]) -> String {
 pub fn render(roster: &Roster, outcome: &Outcome, report: &Report) -> String {
     let def = roster.def();
     let mut out = String::new();
-    let _ = writeln!(out, "{} ({} to {})", def.name, def.period.first, def.period.last);
+    let _ = writeln!(
+        out,
+        "{} ({} to {})",
+        def.name, def.period.first, def.period.last
+    );
     let gap = if outcome.status == crate::Status::Optimal {
         String::new()
     } else {
-        format!(", gap {:.2}% to bound {}", outcome.gap * 100.0, number(outcome.best_bound))
+        format!(
+            ", gap {:.2}% to bound {}",
+            outcome.gap * 100.0,
+            number(outcome.best_bound)
+        )
     };
     let _ = writeln!(
         out,
@@ -69,14 +83,28 @@ pub fn render(roster: &Roster, outcome: &Outcome, report: &Report) -> String {
     let printed = in_print_order(roster, &outcome.assignments);
     for (site_i, site) in roster.sites().iter().enumerate() {
         let duties: Vec<usize> = (0..roster.duties().len())
-            .filter(|&k| roster.slots().iter().any(|s| s.site == site_i && s.duty == k))
+            .filter(|&k| {
+                roster
+                    .slots()
+                    .iter()
+                    .any(|s| s.site == site_i && s.duty == k)
+            })
             .collect();
         if duties.is_empty() {
             continue;
         }
         let _ = writeln!(out, "\n{} — {}", site.id, site.name);
-        let mut rows = vec![std::iter::once("date".to_string()).chain(duties.iter().map(|&k| roster.duties()[k].id.clone())).collect::<Vec<_>>()];
-        let mut dates: Vec<_> = roster.slots().iter().filter(|s| s.site == site_i).map(|s| s.date).collect();
+        let mut rows = vec![
+            std::iter::once("date".to_string())
+                .chain(duties.iter().map(|&k| roster.duties()[k].id.clone()))
+                .collect::<Vec<_>>(),
+        ];
+        let mut dates: Vec<_> = roster
+            .slots()
+            .iter()
+            .filter(|s| s.site == site_i)
+            .map(|s| s.date)
+            .collect();
         dates.dedup();
         for date in dates {
             let mut row = vec![format!("{} {}", date.format("%a"), date)];
@@ -86,24 +114,41 @@ pub fn render(roster: &Roster, outcome: &Outcome, report: &Report) -> String {
                     .filter(|(s, _)| s.date == date && s.site == site_i && s.duty == k)
                     .map(|(_, a)| a.staff.as_str())
                     .collect();
-                let runs = roster.slots().iter().any(|s| s.date == date && s.site == site_i && s.duty == k);
-                row.push(if runs { people.join(" ") } else { "·".to_string() });
+                let runs = roster
+                    .slots()
+                    .iter()
+                    .any(|s| s.date == date && s.site == site_i && s.duty == k);
+                row.push(if runs {
+                    people.join(" ")
+                } else {
+                    "·".to_string()
+                });
             }
             rows.push(row);
         }
         out.push_str(&table(&rows));
     }
     let _ = writeln!(out, "\nfairness (actual/target)");
-    let mut rows = vec![std::iter::once("staff".to_string())
-        .chain(roster.duties().iter().map(|d| d.id.clone()))
-        .chain(["hours".to_string()])
-        .collect::<Vec<_>>()];
+    let mut rows = vec![
+        std::iter::once("staff".to_string())
+            .chain(roster.duties().iter().map(|d| d.id.clone()))
+            .chain(["hours".to_string()])
+            .collect::<Vec<_>>(),
+    ];
     for load in &report.people {
         let mut row = vec![load.staff.clone()];
         for d in &load.per_duty {
-            row.push(format!("{}/{}", d.count, number((d.target * 10.0).round() / 10.0)));
+            row.push(format!(
+                "{}/{}",
+                d.count,
+                number((d.target * 10.0).round() / 10.0)
+            ));
         }
-        row.push(format!("{}/{}", number(load.hours), number((load.hours_target * 10.0).round() / 10.0)));
+        row.push(format!(
+            "{}/{}",
+            number(load.hours),
+            number((load.hours_target * 10.0).round() / 10.0)
+        ));
         rows.push(row);
     }
     out.push_str(&table(&rows));

@@ -1,0 +1,138 @@
+//! Solve-time and memory benchmarks: the shipped August roster (median of several
+//! runs) and seeded synthetic agencies of growing size. Each case runs in its own
+//! process so that its peak memory can be read. Prints a Markdown table.
+//!
+//! `cargo bench --bench solve` (all cases) or `cargo bench --bench solve -- august`.
+
+use std::path::Path;
+use std::process::Command;
+use std::time::Instant;
+
+use duty_roster::synthetic::{Size, generate};
+use duty_roster::{Roster, SolveOptions, read_roster_file, solve, validate};
+
+const SYNTHETIC: [(usize, usize, u32); 9] = [
+    (30, 4, 1),
+    (30, 4, 3),
+    (30, 4, 12),
+    (120, 10, 1),
+    (120, 10, 3),
+    (120, 10, 12),
+    (300, 20, 1),
+    (300, 20, 3),
+    (300, 20, 12),
+];
+
+/// Peak resident memory of this process, in MiB (Linux).
+fn peak_mib() -> f64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmHWM:"))
+                .and_then(|l| l.split_whitespace().nth(1)?.parse::<f64>().ok())
+        })
+        .map_or(f64::NAN, |kib| kib / 1024.0)
+}
+
+fn median(mut xs: Vec<f64>) -> f64 {
+    xs.sort_by(f64::total_cmp);
+    xs[xs.len() / 2]
+}
+
+/// Runs one case in this process and prints one table row.
+fn run_case(name: &str, roster: &Roster, runs: usize, time_limit: f64) {
+    let options = SolveOptions {
+        time_limit,
+        ..SolveOptions::default()
+    };
+    let (mut build, mut solving, mut total) = (Vec::new(), Vec::new(), Vec::new());
+    let mut last = None;
+    for _ in 0..runs {
+        let started = Instant::now();
+        let outcome = solve(roster, &options).expect("the benchmark rosters are feasible");
+        total.push(started.elapsed().as_secs_f64());
+        build.push(outcome.build_seconds);
+        solving.push(outcome.solve_seconds);
+        last = Some(outcome);
+    }
+    let outcome = last.expect("at least one run");
+    let broken = validate(roster, &outcome.assignments).violations.len();
+    println!(
+        "| {name} | {} | {} | {} | {} | {:.3} | {:.2}% | {:.3} | {:.3} | {:.3} | {:.0} | {broken} |",
+        roster.slots().len(),
+        outcome.variables,
+        outcome.constraints,
+        outcome.status,
+        outcome.objective,
+        outcome.gap * 100.0,
+        median(build),
+        median(solving),
+        median(total),
+        peak_mib(),
+    );
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args()
+        .skip(1)
+        .filter(|a| a != "--bench")
+        .collect();
+    if let Some(case) = args
+        .iter()
+        .position(|a| a == "--case")
+        .and_then(|i| args.get(i + 1))
+    {
+        return child(case);
+    }
+    let filter = args.first().cloned().unwrap_or_default();
+    println!(
+        "| case | slots | variables | constraints | status | objective | gap | build s | solve s | total s | peak MiB | broken rules |"
+    );
+    println!("|---|---|---|---|---|---|---|---|---|---|---|---|");
+    let exe = std::env::current_exe().expect("own path");
+    let mut cases = vec!["august".to_string()];
+    cases.extend(
+        SYNTHETIC
+            .iter()
+            .map(|(s, k, m)| format!("synthetic-{s}-{k}-{m}")),
+    );
+    for case in cases.iter().filter(|c| c.contains(&filter)) {
+        let status = Command::new(&exe)
+            .args(["--case", case])
+            .status()
+            .expect("run a case");
+        if !status.success() {
+            println!("| {case} | failed: {status} |");
+        }
+    }
+}
+
+fn child(case: &str) {
+    if case == "august" {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("rosters/aubm-2022-08.toml");
+        let roster = read_roster_file(&path).expect("the shipped roster reads");
+        return run_case("aubm-2022-08 (median of 7)", &roster, 7, 60.0);
+    }
+    let parts: Vec<usize> = case
+        .trim_start_matches("synthetic-")
+        .split('-')
+        .map(|p| p.parse().expect("number"))
+        .collect();
+    let size = Size {
+        staff: parts[0],
+        sites: parts[1],
+        months: parts[2] as u32,
+        seed: 1,
+    };
+    let roster = Roster::new(generate(size)).expect("generated rosters are valid");
+    run_case(
+        &format!(
+            "{} staff, {} sites, {} months",
+            size.staff, size.sites, size.months
+        ),
+        &roster,
+        1,
+        60.0,
+    );
+}

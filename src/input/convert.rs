@@ -1,0 +1,548 @@
+//! From the file as written ([`super::raw`]) to the plain definition
+//! ([`RosterDef`]): dates, times and weekdays read, rule strengths resolved, and the
+//! span of every field recorded under the path the validator names it by.
+//!
+//! Errors found here are [`ValidationError`]s too; their span is recorded before
+//! they are returned, so they are located like the validator's.
+
+use std::collections::BTreeMap;
+
+use chrono::{NaiveDate, Weekday};
+use toml::Spanned;
+
+use super::raw::{
+    Loose, RawAbsence, RawCover, RawDays, RawDuty, RawEvent, RawFile, RawPreference, RawRoster,
+    RawRules, RawStaff, RawWish,
+};
+use super::spans::Spans;
+use super::values;
+use crate::{
+    Absence, Bound, CoverOverride, DateRange, DutyKind, Event, EventCover, Fairness, Holiday,
+    Limits, Pin, Preference, RosterDef, Rules, Settings, Site, SiteCover, SkillNeed, Staff,
+    Strength, Succession, TimeOverride, ValidationError, Wish,
+};
+
+type Result<T> = std::result::Result<T, ValidationError>;
+
+/// Converts the file to a definition, recording spans as it goes.
+pub(crate) fn convert(file: &RawFile, spans: &mut Spans) -> Result<RosterDef> {
+    let roster = roster_table(&file.roster, spans)?;
+    let mut holidays = Vec::new();
+    for (i, h) in file.holiday.iter().enumerate() {
+        let path = format!("holiday[{i}]");
+        spans.record(&path, h.span());
+        let h = h.get_ref();
+        holidays.push(Holiday {
+            date: read(spans, format!("{path}.date"), &h.date, values::date)?,
+            name: h.name.clone(),
+        });
+    }
+    let mut sites = Vec::new();
+    for (i, s) in file.site.iter().enumerate() {
+        let path = format!("site[{i}]");
+        spans.record(&path, s.span());
+        let s = s.get_ref();
+        sites.push(Site {
+            id: spans.take(format!("{path}.id"), &s.id).clone(),
+            name: s.name.clone(),
+            address: s.address.clone(),
+            phone: s.phone.clone(),
+            open_to_all: s.open_to_all,
+        });
+    }
+    let duties = file
+        .duty
+        .iter()
+        .enumerate()
+        .map(|(i, d)| duty(format!("duty[{i}]"), d, spans))
+        .collect::<Result<Vec<_>>>()?;
+    let events = file
+        .event
+        .iter()
+        .enumerate()
+        .map(|(i, e)| event(format!("event[{i}]"), e, spans))
+        .collect::<Result<Vec<_>>>()?;
+    let mut cover_overrides = Vec::new();
+    for (i, o) in file.cover_override.iter().enumerate() {
+        let path = format!("cover_override[{i}]");
+        spans.record(&path, o.span());
+        let o = o.get_ref();
+        cover_overrides.push(CoverOverride {
+            date: read(spans, format!("{path}.date"), &o.date, values::date)?,
+            duty: spans.take(format!("{path}.duty"), &o.duty).clone(),
+            site: spans.take(format!("{path}.site"), &o.site).clone(),
+            min: *spans.take(format!("{path}.min"), &o.min),
+            max: o
+                .max
+                .as_ref()
+                .map(|m| *spans.take(format!("{path}.max"), m)),
+        });
+    }
+    let staff = file
+        .staff
+        .iter()
+        .enumerate()
+        .map(|(i, s)| person(format!("staff[{i}]"), s, spans))
+        .collect::<Result<Vec<_>>>()?;
+    let rules = match &file.rules {
+        Some(r) => rules(r, spans)?,
+        None => Rules::default(),
+    };
+    let mut pins = Vec::new();
+    for (i, p) in file.pin.iter().enumerate() {
+        let path = format!("pin[{i}]");
+        spans.record(&path, p.span());
+        let p = p.get_ref();
+        pins.push(Pin {
+            date: read(spans, format!("{path}.date"), &p.date, values::date)?,
+            duty: spans.take(format!("{path}.duty"), &p.duty).clone(),
+            site: spans.take(format!("{path}.site"), &p.site).clone(),
+            staff: spans.take(format!("{path}.staff"), &p.staff).clone(),
+        });
+    }
+    let settings = match &file.settings {
+        Some(s) => {
+            spans.record("settings", s.span());
+            let s = s.get_ref();
+            let default = Settings::default();
+            Settings {
+                language: s.language.as_ref().map_or(default.language, |l| {
+                    spans.take("settings.language", l).clone()
+                }),
+                excel_csv: s.excel_csv.unwrap_or(default.excel_csv),
+                reminder_minutes: s.reminder_minutes.or(default.reminder_minutes),
+            }
+        }
+        None => Settings::default(),
+    };
+    Ok(RosterDef {
+        id: roster.id,
+        name: roster.name,
+        period: roster.period,
+        time_zone: roster.time_zone,
+        revision: roster.revision,
+        holidays,
+        sites,
+        duties,
+        events,
+        cover_overrides,
+        staff,
+        rules,
+        pins,
+        settings,
+    })
+}
+
+/// What `[roster]` says.
+struct RosterHead {
+    id: String,
+    name: String,
+    period: DateRange,
+    time_zone: String,
+    revision: Option<chrono::DateTime<chrono::Utc>>,
+}
+
+fn roster_table(raw: &Spanned<RawRoster>, spans: &mut Spans) -> Result<RosterHead> {
+    spans.record("roster", raw.span());
+    let r = raw.get_ref();
+    let first = read(spans, "period.first", &r.first, values::date)?;
+    let last = read(spans, "period.last", &r.last, values::date)?;
+    // The validator names the period as a whole when it ends before it starts.
+    spans.record("period", r.last.span());
+    Ok(RosterHead {
+        id: spans.take("roster.id", &r.id).clone(),
+        name: r.name.clone(),
+        period: DateRange::new(first, last),
+        time_zone: spans.take("roster.time_zone", &r.time_zone).clone(),
+        revision: r
+            .revision
+            .as_ref()
+            .map(|v| read(spans, "roster.revision", v, values::instant))
+            .transpose()?,
+    })
+}
+
+fn duty(path: String, raw: &Spanned<RawDuty>, spans: &mut Spans) -> Result<DutyKind> {
+    spans.record(&path, raw.span());
+    let d = raw.get_ref();
+    let names: &Vec<Spanned<String>> = spans.take(format!("{path}.weekdays"), &d.weekdays);
+    let weekdays = weekdays(&format!("{path}.weekdays"), names, spans)?;
+    let start = read(spans, format!("{path}.start"), &d.start, values::time)?;
+    let end = read(spans, format!("{path}.end"), &d.end, values::time)?;
+    let mut times = Vec::new();
+    for (j, t) in d.times.iter().enumerate() {
+        let tpath = format!("{path}.times[{j}]");
+        spans.record(&tpath, t.span());
+        let t = t.get_ref();
+        let dates =
+            date_range(&tpath, &t.date, &t.from, &t.to, spans)?.ok_or_else(|| no_dates(&tpath))?;
+        times.push(TimeOverride {
+            dates,
+            start: read(spans, format!("{tpath}.start"), &t.start, values::time)?,
+            end: read(spans, format!("{tpath}.end"), &t.end, values::time)?,
+        });
+    }
+    let cover = d
+        .cover
+        .iter()
+        .enumerate()
+        .map(|(j, c)| site_cover(format!("{path}.cover[{j}]"), c, spans))
+        .collect::<Result<Vec<_>>>()?;
+    Ok(DutyKind {
+        id: spans.take(format!("{path}.id"), &d.id).clone(),
+        name: d.name.clone(),
+        weekdays,
+        start,
+        end,
+        overnight: d.overnight,
+        on_holidays: d.on_holidays,
+        times,
+        cover,
+    })
+}
+
+fn site_cover(path: String, raw: &Spanned<RawCover>, spans: &mut Spans) -> Result<SiteCover> {
+    spans.record(&path, raw.span());
+    let c = raw.get_ref();
+    let skills = match &c.skills {
+        Some(s) => spans
+            .take(format!("{path}.skills"), s)
+            .iter()
+            .map(|(skill, &count)| SkillNeed {
+                skill: skill.clone(),
+                count,
+            })
+            .collect(),
+        None => Vec::new(),
+    };
+    let cover_weight = |name: &str,
+                        bound: &str,
+                        w: &Option<Spanned<u32>>,
+                        spans: &mut Spans|
+     -> Result<Option<u32>> {
+        let Some(w) = w else { return Ok(None) };
+        let field = format!("{path}.{name}");
+        match *spans.take(&field, w) {
+            0 => Err(ValidationError::new(
+                field,
+                format!("{name} must be at least 1; omit it for a hard {bound}"),
+            )),
+            w => Ok(Some(w)),
+        }
+    };
+    Ok(SiteCover {
+        site: spans.take(format!("{path}.site"), &c.site).clone(),
+        min: *spans.take(format!("{path}.min"), &c.min),
+        max: c
+            .max
+            .as_ref()
+            .map(|m| *spans.take(format!("{path}.max"), m)),
+        skills,
+        under_weight: cover_weight("under_weight", "minimum", &c.under_weight, spans)?,
+        over_weight: cover_weight("over_weight", "maximum", &c.over_weight, spans)?,
+    })
+}
+
+fn event(path: String, raw: &Spanned<RawEvent>, spans: &mut Spans) -> Result<Event> {
+    spans.record(&path, raw.span());
+    let e = raw.get_ref();
+    let dates =
+        date_range(&path, &e.date, &e.from, &e.to, spans)?.ok_or_else(|| no_dates(&path))?;
+    let mut cover = Vec::new();
+    for (j, c) in e.cover.iter().enumerate() {
+        let cpath = format!("{path}.cover[{j}]");
+        spans.record(&cpath, c.span());
+        let c = c.get_ref();
+        cover.push(EventCover {
+            duty: spans.take(format!("{cpath}.duty"), &c.duty).clone(),
+            site: spans.take(format!("{cpath}.site"), &c.site).clone(),
+            extra: *spans.take(format!("{cpath}.extra"), &c.extra),
+        });
+    }
+    Ok(Event {
+        id: spans.take(format!("{path}.id"), &e.id).clone(),
+        name: e.name.clone(),
+        dates,
+        cover,
+    })
+}
+
+fn person(path: String, raw: &Spanned<RawStaff>, spans: &mut Spans) -> Result<Staff> {
+    spans.record(&path, raw.span());
+    let s = raw.get_ref();
+    let sites = s
+        .sites
+        .iter()
+        .enumerate()
+        .map(|(j, site)| spans.take(format!("{path}.sites[{j}]"), site).clone())
+        .collect();
+    let unavailable = s
+        .unavailable
+        .iter()
+        .enumerate()
+        .map(|(j, a)| absence(format!("{path}.unavailable[{j}]"), a, spans))
+        .collect::<Result<Vec<_>>>()?;
+    let preferences = s
+        .preference
+        .iter()
+        .enumerate()
+        .map(|(j, p)| preference(format!("{path}.preferences[{j}]"), p, spans))
+        .collect::<Result<Vec<_>>>()?;
+    let mut number = |name: &str, v: &Option<Spanned<u32>>| {
+        v.as_ref().map(|v| *spans.take(format!("{path}.{name}"), v))
+    };
+    let limits = Limits {
+        max_duties: number("max_duties", &s.max_duties),
+        min_duties: number("min_duties", &s.min_duties),
+        max_minutes: number("max_minutes", &s.max_minutes),
+        min_minutes: number("min_minutes", &s.min_minutes),
+        max_consecutive_days: number("max_consecutive_days", &s.max_consecutive_days),
+        min_consecutive_days: number("min_consecutive_days", &s.min_consecutive_days),
+        min_consecutive_days_off: number("min_consecutive_days_off", &s.min_consecutive_days_off),
+        max_weekends: number("max_weekends", &s.max_weekends),
+        max_per_duty: s.max_per_duty.as_ref().map_or_else(BTreeMap::new, |m| {
+            spans.take(format!("{path}.max_per_duty"), m).clone()
+        }),
+    };
+    Ok(Staff {
+        id: spans.take(format!("{path}.id"), &s.id).clone(),
+        name: s.name.clone(),
+        home: spans.take(format!("{path}.home"), &s.home).clone(),
+        sites,
+        skills: s.skills.clone(),
+        share: s
+            .share
+            .as_ref()
+            .map_or(1.0, |v| *spans.take(format!("{path}.share"), v)),
+        unavailable,
+        preferences,
+        limits,
+    })
+}
+
+fn absence(path: String, raw: &Spanned<RawAbsence>, spans: &mut Spans) -> Result<Absence> {
+    spans.record(&path, raw.span());
+    let a = raw.get_ref();
+    let dates =
+        date_range(&path, &a.date, &a.from, &a.to, spans)?.ok_or_else(|| no_dates(&path))?;
+    Ok(Absence {
+        dates,
+        reason: a.reason.clone(),
+    })
+}
+
+fn preference(path: String, raw: &Spanned<RawPreference>, spans: &mut Spans) -> Result<Preference> {
+    spans.record(&path, raw.span());
+    let p = raw.get_ref();
+    let dates = date_range(&path, &p.date, &p.from, &p.to, spans)?;
+    let weekdays = weekdays(&format!("{path}.weekdays"), &p.weekdays, spans)?;
+    let weight_path = format!("{path}.weight");
+    let weight = *spans.take(&weight_path, &p.weight);
+    if weight == 0 {
+        return Err(ValidationError::new(
+            weight_path,
+            "weight must be at least 1",
+        ));
+    }
+    Ok(Preference {
+        wish: match p.wish {
+            RawWish::Avoid => Wish::Avoid,
+            RawWish::Want => Wish::Want,
+        },
+        dates,
+        weekdays,
+        duty: p
+            .duty
+            .as_ref()
+            .map(|d| spans.take(format!("{path}.duty"), d).clone()),
+        site: p
+            .site
+            .as_ref()
+            .map(|s| spans.take(format!("{path}.site"), s).clone()),
+        weight,
+    })
+}
+
+fn rules(raw: &Spanned<RawRules>, spans: &mut Spans) -> Result<Rules> {
+    spans.record("rules", raw.span());
+    let r = raw.get_ref();
+    let one_duty_per_day = match &r.one_duty_per_day {
+        Some(v) => strength(read(spans, "rules.one_duty_per_day", v, values::strength)?),
+        None => Strength::Hard,
+    };
+    let min_rest_minutes = match &r.min_rest_hours {
+        Some(b) => {
+            let path = "rules.min_rest_hours";
+            spans.record(path, b.span());
+            let b = b.get_ref();
+            let hours = *spans.take(format!("{path}.hours"), &b.hours);
+            let minutes = (hours * 60.0).round();
+            if !(hours.is_finite() && (0.0..=f64::from(u32::MAX)).contains(&minutes)) {
+                return Err(ValidationError::new(
+                    format!("{path}.hours"),
+                    format!("{hours} is not a number of hours (such as 11 or 11.5)"),
+                ));
+            }
+            Some(Bound {
+                value: minutes as u32,
+                strength: weight(spans, path, &b.weight)?,
+            })
+        }
+        None => None,
+    };
+    let days =
+        |name: &str, raw: &Option<Spanned<RawDays>>, spans: &mut Spans| -> Result<Option<Bound>> {
+            let Some(b) = raw else { return Ok(None) };
+            let path = format!("rules.{name}");
+            spans.record(&path, b.span());
+            let b = b.get_ref();
+            Ok(Some(Bound {
+                value: *spans.take(format!("{path}.days"), &b.days),
+                strength: weight(spans, &path, &b.weight)?,
+            }))
+        };
+    let max_weekends = match &r.max_weekends {
+        Some(b) => {
+            let path = "rules.max_weekends";
+            spans.record(path, b.span());
+            let b = b.get_ref();
+            Some(Bound {
+                value: *spans.take(format!("{path}.weekends"), &b.weekends),
+                strength: weight(spans, path, &b.weight)?,
+            })
+        }
+        None => None,
+    };
+    let mut forbidden_successions = Vec::new();
+    for (i, s) in r.forbidden_succession.iter().enumerate() {
+        let path = format!("rules.forbidden_succession[{i}]");
+        spans.record(&path, s.span());
+        let s = s.get_ref();
+        forbidden_successions.push(Succession {
+            first: spans.take(format!("{path}.first"), &s.first).clone(),
+            then: spans.take(format!("{path}.then"), &s.then).clone(),
+            strength: weight(spans, &path, &s.weight)?,
+        });
+    }
+    let fairness = match &r.fairness {
+        Some(f) => {
+            spans.record("rules.fairness", f.span());
+            let f = f.get_ref();
+            let d = Fairness::default();
+            Fairness {
+                max_duty_deviation: f.max_duty_deviation.unwrap_or(d.max_duty_deviation),
+                total_duty_deviation: f.total_duty_deviation.unwrap_or(d.total_duty_deviation),
+                max_hours_deviation: f.max_hours_deviation.unwrap_or(d.max_hours_deviation),
+                total_hours_deviation: f.total_hours_deviation.unwrap_or(d.total_hours_deviation),
+            }
+        }
+        None => Fairness::default(),
+    };
+    Ok(Rules {
+        one_duty_per_day,
+        min_rest_minutes,
+        forbidden_successions,
+        max_consecutive_days: days("max_consecutive_days", &r.max_consecutive_days, spans)?,
+        min_consecutive_days: days("min_consecutive_days", &r.min_consecutive_days, spans)?,
+        min_consecutive_days_off: days(
+            "min_consecutive_days_off",
+            &r.min_consecutive_days_off,
+            spans,
+        )?,
+        max_weekends,
+        fairness,
+    })
+}
+
+/// Reads a loose value with `parse`, recording its span under `path`.
+fn read<T>(
+    spans: &mut Spans,
+    path: impl Into<String>,
+    value: &Loose,
+    parse: fn(&toml::Value) -> std::result::Result<T, String>,
+) -> Result<T> {
+    let path = path.into();
+    let value = spans.take(&path, value);
+    parse(value).map_err(|message| ValidationError::new(path, message))
+}
+
+fn strength(weight: Option<u32>) -> Strength {
+    weight.map_or(Strength::Hard, Strength::Soft)
+}
+
+/// The strength of a rule with an optional `weight` key at `path`.
+fn weight(spans: &mut Spans, path: &str, w: &Option<Spanned<u32>>) -> Result<Strength> {
+    let Some(w) = w else {
+        return Ok(Strength::Hard);
+    };
+    let field = format!("{path}.weight");
+    let w = *spans.take(&field, w);
+    values::soft_weight(Some(w))
+        .map(strength)
+        .map_err(|message| ValidationError::new(field, message))
+}
+
+fn weekdays(path: &str, names: &[Spanned<String>], spans: &mut Spans) -> Result<Vec<Weekday>> {
+    names
+        .iter()
+        .enumerate()
+        .map(|(k, name)| {
+            let field = format!("{path}[{k}]");
+            let name: &String = spans.take(&field, name);
+            values::weekday(name).map_err(|m| ValidationError::new(field, m))
+        })
+        .collect()
+}
+
+fn no_dates(path: &str) -> ValidationError {
+    ValidationError::new(path, "no dates: give `date`, or `from` and `to`")
+}
+
+/// The dates of a table that says `date = ...` or `from = ...` and `to = ...`
+/// (`None` when it says neither). Records `{path}.dates` at the value most likely
+/// to be wrong: `to` when the range ends before it starts, else its first date.
+fn date_range(
+    path: &str,
+    date: &Option<Loose>,
+    from: &Option<Loose>,
+    to: &Option<Loose>,
+    spans: &mut Spans,
+) -> Result<Option<DateRange>> {
+    let one = |name: &str, v: &Loose, spans: &mut Spans| -> Result<NaiveDate> {
+        read(spans, format!("{path}.{name}"), v, values::date)
+    };
+    let dates_at = |v: &Loose, spans: &mut Spans| spans.record(format!("{path}.dates"), v.span());
+    match (date, from, to) {
+        (None, None, None) => Ok(None),
+        (Some(d), None, None) => {
+            dates_at(d, spans);
+            Ok(Some(DateRange::single(one("date", d, spans)?)))
+        }
+        (Some(d), _, _) => {
+            spans.record(format!("{path}.date"), d.span());
+            Err(ValidationError::new(
+                format!("{path}.date"),
+                "give either `date` or `from` and `to`, not both",
+            ))
+        }
+        (None, Some(f), Some(t)) => {
+            let range = DateRange::new(one("from", f, spans)?, one("to", t, spans)?);
+            dates_at(if range.last < range.first { t } else { f }, spans);
+            Ok(Some(range))
+        }
+        (None, Some(f), None) => {
+            spans.record(format!("{path}.from"), f.span());
+            Err(ValidationError::new(
+                format!("{path}.from"),
+                "`from` needs a `to` (or give a single `date`)",
+            ))
+        }
+        (None, None, Some(t)) => {
+            spans.record(format!("{path}.to"), t.span());
+            Err(ValidationError::new(
+                format!("{path}.to"),
+                "`to` needs a `from` (or give a single `date`)",
+            ))
+        }
+    }
+}

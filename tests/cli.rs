@@ -1,0 +1,327 @@
+//! The command line, end to end: the shipped rosters, broken files, exit codes,
+//! golden outputs and determinism. Every roster the solver writes is read back and
+//! checked by the independent validator.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use duty_roster::{Assignment, read_roster_file, validate};
+
+const BIN: &str = env!("CARGO_BIN_EXE_duty-roster");
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// A fresh empty folder under the target directory.
+fn scratch(name: &str) -> PathBuf {
+    let dir = root().join("target").join("cli-tests").join(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// One run of the program, with fluent checks.
+struct Run {
+    output: Output,
+}
+
+impl Run {
+    fn new(args: &[&str]) -> Run {
+        let output = Command::new(BIN)
+            .args(args)
+            .current_dir(root())
+            .output()
+            .expect("run duty-roster");
+        Run { output }
+    }
+
+    fn stdout(&self) -> String {
+        String::from_utf8_lossy(&self.output.stdout).into_owned()
+    }
+
+    fn stderr(&self) -> String {
+        String::from_utf8_lossy(&self.output.stderr).into_owned()
+    }
+
+    fn status(self, code: i32) -> Run {
+        assert_eq!(
+            self.output.status.code(),
+            Some(code),
+            "stdout:\n{}\nstderr:\n{}",
+            self.stdout(),
+            self.stderr()
+        );
+        self
+    }
+
+    fn stderr_has(self, text: &str) -> Run {
+        assert!(
+            self.stderr().contains(text),
+            "stderr lacks {text:?}:\n{}",
+            self.stderr()
+        );
+        self
+    }
+
+    fn stdout_has(self, text: &str) -> Run {
+        assert!(
+            self.stdout().contains(text),
+            "stdout lacks {text:?}:\n{}",
+            self.stdout()
+        );
+        self
+    }
+}
+
+/// Writes a roster file into a scratch folder and returns its path.
+fn roster_file(dir: &Path, text: &str) -> String {
+    let path = dir.join("roster.toml");
+    std::fs::write(&path, text).unwrap();
+    path.display().to_string()
+}
+
+/// Reads `roster.csv` back as assignments.
+fn read_assignments(path: &Path) -> Vec<Assignment> {
+    let mut reader = csv::Reader::from_path(path).unwrap();
+    reader
+        .records()
+        .map(|r| {
+            let r = r.unwrap();
+            Assignment::new(r[0].parse().unwrap(), &r[6], &r[4], &r[8])
+        })
+        .collect()
+}
+
+/// Solves a shipped roster into `out` and checks the written roster with the validator.
+fn solve_shipped(name: &str, out: &Path) -> Run {
+    let roster = format!("rosters/{name}.toml");
+    let run = Run::new(&["solve", &roster, "--out", out.to_str().unwrap()]).status(0);
+    let parsed = read_roster_file(&root().join(&roster)).unwrap();
+    let assignments = read_assignments(&out.join("roster.csv"));
+    let report = validate(&parsed, &assignments);
+    assert!(report.violations.is_empty(), "{:?}", report.violations);
+    let summary: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(out.join("summary.json")).unwrap()).unwrap();
+    assert_eq!(summary["status"], "optimal");
+    assert_eq!(
+        summary["assignments"].as_u64().unwrap() as usize,
+        assignments.len()
+    );
+    let objective = summary["objective"].as_f64().unwrap();
+    assert!(
+        (objective - report.objective).abs() < 1e-5,
+        "summary objective {objective} != validator {}",
+        report.objective
+    );
+    run
+}
+
+#[test]
+fn solve_august_writes_an_optimal_valid_roster_matching_the_golden_file() {
+    let out = scratch("august");
+    solve_shipped("aubm-2022-08", &out).stdout_has("status: optimal");
+    let golden = root().join("tests/golden/aubm-2022-08");
+    for file in ["roster.csv", "summary.csv"] {
+        let written = std::fs::read(out.join(file)).unwrap();
+        if std::env::var_os("UPDATE_GOLDEN").is_some() {
+            std::fs::create_dir_all(&golden).unwrap();
+            std::fs::write(golden.join(file), &written).unwrap();
+        }
+        let expected =
+            std::fs::read(golden.join(file)).expect("golden file (UPDATE_GOLDEN=1 writes it)");
+        assert!(
+            written == expected,
+            "{file} differs from tests/golden/aubm-2022-08/{file}"
+        );
+    }
+}
+
+#[test]
+fn solve_ramadan_month_writes_a_valid_roster_with_ramadan_hours() {
+    let out = scratch("ramadan");
+    solve_shipped("aubm-2022-04-ramadan", &out);
+    let csv = std::fs::read_to_string(out.join("roster.csv")).unwrap();
+    assert!(
+        csv.lines()
+            .any(|l| l.starts_with("2022-04-12,") && l.contains(",15:00,")),
+        "{csv}"
+    );
+}
+
+/// summary.json without its `timing` object, the only part that depends on the clock.
+fn summary_without_timing(dir: &Path) -> serde_json::Value {
+    let mut v: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(dir.join("summary.json")).unwrap()).unwrap();
+    v.as_object_mut().unwrap().remove("timing");
+    v
+}
+
+#[test]
+fn two_runs_give_byte_identical_files() {
+    let (a, b) = (scratch("determinism-a"), scratch("determinism-b"));
+    solve_shipped("aubm-2022-08", &a);
+    solve_shipped("aubm-2022-08", &b);
+    for file in ["roster.csv", "summary.csv"] {
+        assert!(
+            std::fs::read(a.join(file)).unwrap() == std::fs::read(b.join(file)).unwrap(),
+            "{file} differs"
+        );
+    }
+    assert_eq!(summary_without_timing(&a), summary_without_timing(&b));
+}
+
+#[test]
+fn excel_mode_writes_bom_semicolons_and_crlf() {
+    let out = scratch("excel");
+    Run::new(&[
+        "solve",
+        "rosters/aubm-2022-08.toml",
+        "--out",
+        out.to_str().unwrap(),
+        "--excel",
+        "--quiet",
+    ])
+    .status(0);
+    let bytes = std::fs::read(out.join("roster.csv")).unwrap();
+    assert!(bytes.starts_with("\u{feff}date;weekday;start;end;".as_bytes()));
+    let text = String::from_utf8(bytes).unwrap();
+    assert!(text.lines().count() > 10);
+    assert_eq!(text.matches("\r\n").count(), text.matches('\n').count());
+}
+
+#[test]
+fn check_accepts_the_shipped_rosters() {
+    for name in ["aubm-2022-08", "aubm-2022-04-ramadan"] {
+        Run::new(&["check", &format!("rosters/{name}.toml")])
+            .status(0)
+            .stdout_has("no problem found");
+    }
+}
+
+const SMALL: &str = r#"
+[roster]
+id = "small"
+name = "Small"
+first = 2022-08-01
+last = 2022-08-05
+time_zone = "Africa/Casablanca"
+
+[[site]]
+id = "bm"
+name = "Béni Mellal"
+
+[[duty]]
+id = "after-hours"
+name = "After hours"
+weekdays = ["mon", "tue", "wed", "thu", "fri"]
+start = "16:30"
+end = "18:30"
+  [[duty.cover]]
+  site = "bm"
+  min = 2
+
+[[staff]]
+id = "A"
+name = "Amina"
+home = "bm"
+
+[[staff]]
+id = "B"
+name = "Brahim"
+home = "bm"
+"#;
+
+#[test]
+fn a_small_roster_solves_and_checks() {
+    let dir = scratch("small");
+    let file = roster_file(&dir, SMALL);
+    Run::new(&["check", &file]).status(0);
+    Run::new(&["solve", &file, "--out", dir.join("out").to_str().unwrap()]).status(0);
+}
+
+#[test]
+fn unknown_field_is_invalid_input_with_line_and_column() {
+    let dir = scratch("typo");
+    let file = roster_file(
+        &dir,
+        &SMALL.replace("home = \"bm\"\n\n[[staff]]", "hom = \"bm\"\n\n[[staff]]"),
+    );
+    Run::new(&["check", &file])
+        .status(2)
+        .stderr_has("roster.toml:")
+        .stderr_has("hom");
+    Run::new(&["solve", &file, "--out", dir.join("out").to_str().unwrap()]).status(2);
+    assert!(!dir.join("out").exists(), "no output after invalid input");
+}
+
+#[test]
+fn unknown_site_names_the_field_and_the_valid_ids() {
+    let dir = scratch("unknown-site");
+    let file = roster_file(
+        &dir,
+        &SMALL.replace("home = \"bm\"\n\n[[staff]]", "home = \"azl\"\n\n[[staff]]"),
+    );
+    Run::new(&["check", &file])
+        .status(2)
+        .stderr_has("roster.toml:")
+        .stderr_has("azl")
+        .stderr_has("bm");
+}
+
+#[test]
+fn toml_syntax_error_is_invalid_input() {
+    let dir = scratch("syntax");
+    let file = roster_file(&dir, &SMALL.replace("[[site]]", "[[site]"));
+    Run::new(&["check", &file])
+        .status(2)
+        .stderr_has("roster.toml:");
+}
+
+#[test]
+fn missing_file_is_an_error_naming_it() {
+    Run::new(&["check", "no/such/roster.toml"])
+        .status(1)
+        .stderr_has("no/such/roster.toml");
+}
+
+#[test]
+fn understaffed_roster_is_infeasible_and_lists_the_slots() {
+    let dir = scratch("infeasible");
+    let file = roster_file(&dir, &SMALL.replace("min = 2", "min = 3"));
+    Run::new(&["check", &file])
+        .status(3)
+        .stdout_has("2022-08-01")
+        .stdout_has("needs 3");
+    Run::new(&["solve", &file, "--out", dir.join("out").to_str().unwrap()])
+        .status(3)
+        .stderr_has("2022-08-05");
+    assert!(
+        !dir.join("out").exists(),
+        "no roster written for an infeasible roster"
+    );
+}
+
+#[test]
+fn output_folder_that_is_a_file_is_an_error_and_writes_nothing() {
+    let dir = scratch("out-is-file");
+    let file = roster_file(&dir, SMALL);
+    let out = dir.join("taken");
+    std::fs::write(&out, "not a folder").unwrap();
+    Run::new(&["solve", &file, "--out", out.to_str().unwrap()])
+        .status(1)
+        .stderr_has("taken");
+    assert_eq!(std::fs::read_to_string(&out).unwrap(), "not a folder");
+}
+
+#[test]
+fn every_subcommand_has_help() {
+    for args in [
+        vec!["--help"],
+        vec!["solve", "--help"],
+        vec!["check", "--help"],
+    ] {
+        Run::new(&args).status(0).stdout_has("Usage");
+    }
+    Run::new(&["solve"]).status(2).stderr_has("--out");
+}
