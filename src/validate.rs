@@ -906,11 +906,11 @@ impl<'r> Checker<'r> {
                 })
                 .collect();
             for load in &per_duty {
-                let dev = (f64::from(load.count) - load.target).abs();
+                let dev = distance_to_fair_band(f64::from(load.count), load.target);
                 max_duty = max_duty.max(dev);
                 total_duty += dev;
             }
-            let dev = (hours - hours_targets[p]).abs();
+            let dev = distance_to_fair_band(hours, hours_targets[p]);
             max_hours = max_hours.max(dev);
             total_hours += dev;
             people.push(PersonLoad {
@@ -932,6 +932,15 @@ impl<'r> Checker<'r> {
         );
         people
     }
+}
+
+/// How far `actual` lies outside the fair band of `target`: the target rounded down
+/// and rounded up (nobody can do 1.67 duties), with a 1e-9 tolerance so that a
+/// target of 2.0000000001 counts as 2.
+fn distance_to_fair_band(actual: f64, target: f64) -> f64 {
+    let low = (target + 1e-9).floor();
+    let high = (target - 1e-9).ceil();
+    (actual - high).max(low - actual).max(0.0)
 }
 
 #[cfg(test)]
@@ -1671,21 +1680,14 @@ mod tests {
         assert_eq!(hours, [4.0, 4.0, 2.0]);
         let f = Fairness::default();
         let t = &report.terms;
-        close(
-            t[&Term::FairnessMaxDuty],
-            f64::from(f.max_duty_deviation) * 2.0 / 3.0,
-        );
-        close(
-            t[&Term::FairnessTotalDuty],
-            f64::from(f.total_duty_deviation) * 4.0 / 3.0,
-        );
-        close(
-            t[&Term::FairnessMaxHours],
-            f64::from(f.max_hours_deviation) * 4.0 / 3.0,
-        );
+        // Counts 2, 2, 1 all lie in the fair band [1, 2] of 5/3: no deviation.
+        close(t[&Term::FairnessMaxDuty], 0.0);
+        close(t[&Term::FairnessTotalDuty], 0.0);
+        // Hours 4, 4, 2 against the band [3, 4] of 10/3: the last is 1 hour short.
+        close(t[&Term::FairnessMaxHours], f64::from(f.max_hours_deviation));
         close(
             t[&Term::FairnessTotalHours],
-            f64::from(f.total_hours_deviation) * 8.0 / 3.0,
+            f64::from(f.total_hours_deviation),
         );
         close(report.objective, t.values().sum());
     }
@@ -1705,21 +1707,22 @@ mod tests {
         }];
         let report = check(
             d.clone(),
-            &evenings(&[(1, "A"), (2, "B"), (3, "A"), (4, "B"), (5, "A")]),
+            &evenings(&[(1, "A"), (2, "B"), (3, "A"), (4, "A"), (5, "A")]),
         );
         let targets: Vec<f64> = report.people.iter().map(|p| p.per_duty[0].target).collect();
         assert_eq!(targets, [2.5, 2.5, 0.0]);
-        close(report.terms[&Term::FairnessMaxDuty], 50.0);
-        close(report.terms[&Term::FairnessTotalDuty], 10.0);
+        // A's 4 is one above the band [2, 3], B's 1 one below it.
+        close(report.terms[&Term::FairnessMaxDuty], 100.0);
+        close(report.terms[&Term::FairnessTotalDuty], 20.0);
         // limited to zero duties: the same
         d.staff[2].unavailable.clear();
         d.staff[2].limits.max_per_duty.insert("evening".into(), 0);
         let report = check(
             d,
-            &evenings(&[(1, "A"), (2, "B"), (3, "A"), (4, "B"), (5, "A")]),
+            &evenings(&[(1, "A"), (2, "B"), (3, "A"), (4, "A"), (5, "A")]),
         );
         close(report.people[2].per_duty[0].target, 0.0);
-        close(report.objective, 60.0);
+        close(report.objective, 120.0);
     }
 
     #[test]
