@@ -215,6 +215,9 @@ fn set_options(model: &mut highs::Model, options: &SolveOptions) -> Result<(), S
         .try_set_option("output_flag", options.verbose)
         .map_err(|_| fail("output_flag"))?;
     model
+        .try_set_option("log_to_console", options.verbose)
+        .map_err(|_| fail("log_to_console"))?;
+    model
         .try_set_option("time_limit", options.time_limit)
         .map_err(|_| fail("time_limit"))?;
     model
