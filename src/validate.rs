@@ -885,6 +885,20 @@ impl<'r> Checker<'r> {
                 hours_targets[p] += part * s.minutes as f64 / 60.0;
             }
         }
+        // Hours come in steps of the largest length that divides every slot's length.
+        let unit_minutes = roster
+            .slots()
+            .iter()
+            .map(|s| s.minutes)
+            .filter(|&m| m > 0)
+            .reduce(|a, b| {
+                let (mut x, mut y) = (a, b);
+                while y != 0 {
+                    (x, y) = (y, x % y);
+                }
+                x
+            });
+        let hours_unit = unit_minutes.map_or(1.0, |m| m as f64 / 60.0);
         let (mut max_duty, mut total_duty, mut max_hours, mut total_hours) =
             (0.0f64, 0.0, 0.0f64, 0.0);
         let mut people = Vec::with_capacity(staff.len());
@@ -910,7 +924,8 @@ impl<'r> Checker<'r> {
                 max_duty = max_duty.max(dev);
                 total_duty += dev;
             }
-            let dev = distance_to_fair_band(hours, hours_targets[p]);
+            let dev = distance_to_fair_band(hours / hours_unit, hours_targets[p] / hours_unit)
+                * hours_unit;
             max_hours = max_hours.max(dev);
             total_hours += dev;
             people.push(PersonLoad {
@@ -1678,16 +1693,41 @@ mod tests {
         assert_eq!(counts, [2, 2, 1]);
         let hours: Vec<f64> = report.people.iter().map(|p| p.hours).collect();
         assert_eq!(hours, [4.0, 4.0, 2.0]);
-        let f = Fairness::default();
         let t = &report.terms;
         // Counts 2, 2, 1 all lie in the fair band [1, 2] of 5/3: no deviation.
         close(t[&Term::FairnessMaxDuty], 0.0);
         close(t[&Term::FairnessTotalDuty], 0.0);
-        // Hours 4, 4, 2 against the band [3, 4] of 10/3: the last is 1 hour short.
-        close(t[&Term::FairnessMaxHours], f64::from(f.max_hours_deviation));
+        // Hours come in 2-hour steps here, so the band of 10/3 hours is [2, 4]:
+        // 4, 4 and 2 hours are all fair.
+        close(t[&Term::FairnessMaxHours], 0.0);
+        close(t[&Term::FairnessTotalHours], 0.0);
+        close(report.objective, t.values().sum());
+    }
+
+    #[test]
+    fn fairness_hours_are_measured_in_steps_of_the_duty_length() {
+        // A does all five 2-hour evenings: 10 hours against the band [2, 4] of 10/3
+        // hours is 6 too many; B and C are 2 short each.
+        let evenings_of_a = [(1, "A"), (2, "A"), (3, "A"), (4, "A"), (5, "A")];
+        let report = check(tiny_roster_def(), &evenings(&evenings_of_a));
+        let f = Fairness::default();
+        let t = &report.terms;
+        close(
+            t[&Term::FairnessMaxHours],
+            6.0 * f64::from(f.max_hours_deviation),
+        );
         close(
             t[&Term::FairnessTotalHours],
-            f64::from(f.total_hours_deviation),
+            10.0 * f64::from(f.total_hours_deviation),
+        );
+        // Duties: 5 against the band [1, 2] is 3 too many; B and C 1 short each.
+        close(
+            t[&Term::FairnessMaxDuty],
+            3.0 * f64::from(f.max_duty_deviation),
+        );
+        close(
+            t[&Term::FairnessTotalDuty],
+            5.0 * f64::from(f.total_duty_deviation),
         );
         close(report.objective, t.values().sum());
     }

@@ -2,7 +2,9 @@
 //! their share of every slot they could take, in proportion to their workload share.
 //!
 //! A count is fair anywhere between the target rounded down and rounded up (nobody
-//! can do 1.67 duties); the deviation is the distance to that band. The objective
+//! can do 1.67 duties); the deviation is the distance to that band. Hours are
+//! rounded the same way in steps of the greatest common divisor of the duties'
+//! lengths (with 2-hour and 4-hour duties, 13 hours is as fair as 12 or 14). The objective
 //! penalises the largest deviation and the sum of deviations, for duty counts per
 //! kind and for hours. Integral deviations keep the optimum easy to prove.
 
@@ -55,7 +57,7 @@ pub(super) fn add(model: &mut Model) {
             for k in 0..duty_count {
                 if involved[p][k] {
                     let count = std::mem::take(&mut duty_count_expr[p][k]);
-                    let dev = deviation(model, count, duty_target[p][k], largest);
+                    let dev = deviation(model, count, duty_target[p][k], 1.0, largest);
                     model.penalise(
                         Term::FairnessTotalDuty,
                         f64::from(fairness.total_duty_deviation),
@@ -66,6 +68,7 @@ pub(super) fn add(model: &mut Model) {
         }
     }
     if fairness.max_hours_deviation + fairness.total_hours_deviation > 0 {
+        let step = hours_step(model);
         let largest = model.vars.add(variable().min(0).integer());
         model.penalise(
             Term::FairnessMaxHours,
@@ -75,7 +78,7 @@ pub(super) fn add(model: &mut Model) {
         for p in 0..staff_count {
             if involved[p].iter().any(|&i| i) {
                 let hours = std::mem::take(&mut hours_expr[p]);
-                let dev = deviation(model, hours, hours_target[p], largest);
+                let dev = deviation(model, hours, hours_target[p], step, largest);
                 model.penalise(
                     Term::FairnessTotalHours,
                     f64::from(fairness.total_hours_deviation),
@@ -86,10 +89,35 @@ pub(super) fn add(model: &mut Model) {
     }
 }
 
-/// A variable at least the distance from `actual` to `[floor(target), ceil(target)]`,
-/// with `largest` at least it.
-fn deviation(model: &mut Model, actual: Expression, target: f64, largest: Variable) -> Variable {
-    let (low, high) = band(target);
+/// The step in which hours come: the greatest common divisor of the slots' lengths.
+fn hours_step(model: &Model) -> f64 {
+    fn gcd(a: i64, b: i64) -> i64 {
+        if b == 0 { a } else { gcd(b, a % b) }
+    }
+    let minutes = model
+        .roster()
+        .slots()
+        .iter()
+        .map(|s| s.minutes.max(1))
+        .fold(0, gcd);
+    if minutes == 0 {
+        1.0
+    } else {
+        minutes as f64 / 60.0
+    }
+}
+
+/// A variable at least the distance from `actual` to the fair band of `target` in
+/// steps of `step`, with `largest` at least it.
+fn deviation(
+    model: &mut Model,
+    actual: Expression,
+    target: f64,
+    step: f64,
+    largest: Variable,
+) -> Variable {
+    let (low, high) = band(target / step);
+    let (low, high) = (low * step, high * step);
     let dev = model.vars.add(variable().min(0));
     model.constrain((actual.clone() - dev).leq(high));
     model.constrain((actual + dev).geq(low));
