@@ -48,6 +48,11 @@ pub enum Term {
 
 impl Term {
     /// Every term, in report order.
+    ///
+    /// # Example
+    /// ```
+    /// assert_eq!(duty_roster::Term::ALL[0], duty_roster::Term::CoverUnder);
+    /// ```
     pub const ALL: [Term; 15] = [
         Term::CoverUnder,
         Term::CoverOver,

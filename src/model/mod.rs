@@ -17,6 +17,14 @@ use good_lp::{Constraint, Expression, ProblemVariables, Variable, variable};
 use crate::{Roster, Strength, Term};
 
 /// One decision: person `staff` takes slot `slot`.
+///
+/// # Example
+/// ```
+/// let roster = duty_roster::sample::tiny_roster();
+/// let model = duty_roster::model::Model::build(&roster);
+/// let first = model.decisions()[0];
+/// assert_eq!((first.staff, first.slot), (0, 0));
+/// ```
 #[derive(Debug, Clone, Copy)]
 pub struct Decision {
     /// Staff index.

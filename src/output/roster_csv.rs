@@ -10,6 +10,11 @@ use super::csv_cells::{encode_error, finish, text, writer};
 use crate::{Assignment, Roster, Slot, WriteError};
 
 /// The columns of `roster.csv`.
+///
+/// # Example
+/// ```
+/// assert_eq!(duty_roster::output::roster_csv::COLUMNS[0], "date");
+/// ```
 pub const COLUMNS: [&str; 10] = [
     "date",
     "weekday",
