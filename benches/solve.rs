@@ -91,7 +91,7 @@ fn main() {
     );
     println!("|---|---|---|---|---|---|---|---|---|---|---|---|");
     let exe = std::env::current_exe().expect("own path");
-    let mut cases = vec!["august".to_string()];
+    let mut cases = vec!["august".to_string(), "august-infeasible".to_string()];
     cases.extend(
         SYNTHETIC
             .iter()
@@ -108,7 +108,42 @@ fn main() {
     }
 }
 
+/// The elastic re-solve of an infeasible August: two Azilal staff on leave all month.
+fn diagnose_case() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("rosters/aubm-2022-08.toml");
+    let mut def = read_roster_file(&path)
+        .expect("the shipped roster reads")
+        .def()
+        .clone();
+    let period = def.period;
+    for person in def.staff.iter_mut().filter(|s| s.home == "azilal").take(5) {
+        person.unavailable.push(duty_roster::Absence {
+            dates: period,
+            reason: "leave".into(),
+        });
+    }
+    let roster = Roster::new(def).expect("valid");
+    let mut times = Vec::new();
+    let mut problems = 0;
+    for _ in 0..7 {
+        let started = Instant::now();
+        let diagnosis = duty_roster::diagnose::diagnose(&roster, &SolveOptions::default())
+            .expect("elastic solves");
+        times.push(started.elapsed().as_secs_f64());
+        problems = diagnosis.problems.len();
+    }
+    println!(
+        "| aubm-2022-08 infeasible: elastic diagnosis (median of 7) | {} | | | {problems} problems | | | | | {:.3} | {:.0} | |",
+        roster.slots().len(),
+        median(times),
+        peak_mib()
+    );
+}
+
 fn child(case: &str) {
+    if case == "august-infeasible" {
+        return diagnose_case();
+    }
     if case == "august" {
         let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("rosters/aubm-2022-08.toml");
         let roster = read_roster_file(&path).expect("the shipped roster reads");

@@ -16,8 +16,11 @@ use crate::Roster;
 /// def.duties[0].cover[0].max = Some(4);
 /// let roster = duty_roster::Roster::new(def).unwrap();
 /// let findings = duty_roster::check::precheck(&roster);
-/// assert_eq!(findings.len(), 5);
-/// assert!(findings[0].to_string().contains("needs 4"));
+/// // Each evening is short, each day needs more people than there are, and so does the period.
+/// assert_eq!(findings.len(), 5 + 5 + 1);
+/// assert!(findings[0].to_string().contains("needs 4, 3 eligible"));
+/// assert!(findings[5].to_string().contains("need 4 people, only 3 can work that day"));
+/// assert!(findings[10].to_string().contains("need 20 duties"));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
@@ -51,6 +54,42 @@ pub enum Finding {
         needs: u32,
         /// Eligible people who have it.
         eligible: Vec<String>,
+    },
+    /// A day whose slots need more people than can work that day (one duty each).
+    DayOverCapacity {
+        /// Date.
+        date: NaiveDate,
+        /// People the slots need.
+        needs: u32,
+        /// People who could take at least one of them.
+        available: u32,
+    },
+    /// The period's slots need more duties than everyone's limits and available days allow.
+    PeriodOverCapacity {
+        /// Duties the slots need.
+        needs: u32,
+        /// Duties everyone can give at most.
+        available: u32,
+    },
+    /// A person's minimum can never be met.
+    MinimumUnreachable {
+        /// Staff id.
+        staff: String,
+        /// `min_duties`.
+        min_duties: u32,
+        /// Days with a slot they could take.
+        days: u32,
+    },
+    /// Two pinned duties of one person break a hard rule together.
+    PinsClash {
+        /// Staff id.
+        staff: String,
+        /// The first pin's date.
+        first: NaiveDate,
+        /// The second pin's date.
+        second: NaiveDate,
+        /// The rule they break.
+        rule: String,
     },
     /// More pinned duties than a person's limit allows.
     PinsOverLimit {
@@ -110,6 +149,38 @@ impl std::fmt::Display for Finding {
                 eligible.len(),
                 list(eligible)
             ),
+            Finding::DayOverCapacity {
+                date,
+                needs,
+                available,
+            } => write!(
+                f,
+                "{date} {}: the slots need {needs} people, only {available} can work that day",
+                date.format("%A")
+            ),
+            Finding::PeriodOverCapacity { needs, available } => write!(
+                f,
+                "the period's slots need {needs} duties, everyone's limits and available days allow at most {available}"
+            ),
+            Finding::MinimumUnreachable {
+                staff,
+                min_duties,
+                days,
+            } => write!(
+                f,
+                "staff {staff}: min_duties is {min_duties} but only {days} days have a slot they could take"
+            ),
+            Finding::PinsClash {
+                staff,
+                first,
+                second,
+                rule,
+            } => {
+                write!(
+                    f,
+                    "staff {staff}: pins on {first} and {second} break {rule}"
+                )
+            }
             Finding::PinsOverLimit {
                 staff,
                 limit,
@@ -182,6 +253,7 @@ pub fn precheck(roster: &Roster) -> Vec<Finding> {
             }
         }
     }
+    findings.extend(capacity(roster));
     for person in roster.staff() {
         let pins: Vec<_> = roster
             .def()
@@ -189,6 +261,7 @@ pub fn precheck(roster: &Roster) -> Vec<Finding> {
             .iter()
             .filter(|p| p.staff == person.id)
             .collect();
+        findings.extend(pin_clashes(roster, &person.id, &pins));
         if let Some(max) = person.limits.max_duties
             && pins.len() as u32 > max
         {
@@ -207,6 +280,120 @@ pub fn precheck(roster: &Roster) -> Vec<Finding> {
                     limit: format!("max_per_duty.{duty}"),
                     allowed: max,
                     pinned,
+                });
+            }
+        }
+    }
+    findings
+}
+
+/// Days and the period whose slots need more people than can be had, when each
+/// person does at most one duty a day (the default rule); and people whose minimum
+/// cannot be met.
+fn capacity(roster: &Roster) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    let one_a_day = roster.def().rules.one_duty_per_day.is_hard();
+    let limits_hard = roster.def().rules.limits.is_hard();
+    let staff = roster.staff().len();
+    // Dates on which each person could take at least one slot.
+    let mut days_of: Vec<Vec<NaiveDate>> = vec![Vec::new(); staff];
+    let mut by_date: std::collections::BTreeMap<NaiveDate, (u32, Vec<bool>)> = Default::default();
+    for (slot_i, slot) in roster.slots().iter().enumerate() {
+        let entry = by_date
+            .entry(slot.date)
+            .or_insert_with(|| (0, vec![false; staff]));
+        if slot.under_weight.is_none() {
+            entry.0 += slot.min;
+        }
+        for (p, days) in days_of.iter_mut().enumerate() {
+            if roster.is_eligible(p, slot_i) {
+                entry.1[p] = true;
+                if days.last() != Some(&slot.date) {
+                    days.push(slot.date);
+                }
+            }
+        }
+    }
+    if one_a_day {
+        for (date, (needs, can)) in &by_date {
+            let available = can.iter().filter(|&&c| c).count() as u32;
+            if *needs > available {
+                findings.push(Finding::DayOverCapacity {
+                    date: *date,
+                    needs: *needs,
+                    available,
+                });
+            }
+        }
+        let needs: u32 = by_date.values().map(|(n, _)| n).sum();
+        let available: u32 = roster
+            .staff()
+            .iter()
+            .zip(&days_of)
+            .map(|(person, days)| {
+                let days = days.len() as u32;
+                match person.limits.max_duties {
+                    Some(max) if limits_hard => days.min(max),
+                    _ => days,
+                }
+            })
+            .sum();
+        if needs > available {
+            findings.push(Finding::PeriodOverCapacity { needs, available });
+        }
+    }
+    if limits_hard {
+        for (person, days) in roster.staff().iter().zip(&days_of) {
+            if let Some(min) = person.limits.min_duties {
+                let reachable = if one_a_day {
+                    days.len() as u32
+                } else {
+                    u32::MAX
+                };
+                if min > reachable {
+                    findings.push(Finding::MinimumUnreachable {
+                        staff: person.id.clone(),
+                        min_duties: min,
+                        days: days.len() as u32,
+                    });
+                }
+            }
+        }
+    }
+    findings
+}
+
+/// Pairs of one person's pins that break a hard rule together: two on one day, or
+/// a forbidden succession.
+fn pin_clashes(roster: &Roster, staff: &str, pins: &[&crate::Pin]) -> Vec<Finding> {
+    let rules = &roster.def().rules;
+    if !rules.pins.is_hard() {
+        return Vec::new();
+    }
+    let mut findings = Vec::new();
+    for (i, a) in pins.iter().enumerate() {
+        for b in &pins[i + 1..] {
+            let (a, b) = if a.date <= b.date { (a, b) } else { (b, a) };
+            let rule = if a.date == b.date && rules.one_duty_per_day.is_hard() {
+                Some("one_duty_per_day".to_string())
+            } else {
+                rules
+                    .forbidden_successions
+                    .iter()
+                    .find(|s| {
+                        s.strength.is_hard()
+                            && a.date.succ_opt() == Some(b.date)
+                            && s.first == a.duty
+                            && s.then == b.duty
+                    })
+                    .map(|s| format!("forbidden_succession {} -> {}", s.first, s.then))
+            };
+            if let Some(rule) = rule {
+                findings.push(Finding::PinsClash {
+                    staff: staff.to_string(),
+                    first: a.date,
+                    second: b.date,
+                    rule,
                 });
             }
         }

@@ -16,6 +16,7 @@
 #![deny(missing_docs)]
 
 pub mod check;
+pub mod diagnose;
 pub mod domain;
 pub mod error;
 pub mod input;

@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 /// ```
 /// use duty_roster::Term;
 /// assert_eq!(Term::CoverUnder.key(), "cover_under");
-/// assert_eq!(Term::ALL.len(), 15);
+/// assert_eq!(Term::ALL.len(), 17);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -34,6 +34,10 @@ pub enum Term {
     MinConsecutiveDaysOff,
     /// Weekends beyond the maximum (when soft).
     MaxWeekends,
+    /// Personal limits exceeded (when soft).
+    PersonalLimits,
+    /// Pinned duties not honoured (when soft).
+    Pins,
     /// Preferences not honoured.
     Preferences,
     /// Largest deviation of one person's count of one duty kind from the fair target.
@@ -53,7 +57,7 @@ impl Term {
     /// ```
     /// assert_eq!(duty_roster::Term::ALL[0], duty_roster::Term::CoverUnder);
     /// ```
-    pub const ALL: [Term; 15] = [
+    pub const ALL: [Term; 17] = [
         Term::CoverUnder,
         Term::CoverOver,
         Term::SkillShortage,
@@ -64,6 +68,8 @@ impl Term {
         Term::MinConsecutiveDays,
         Term::MinConsecutiveDaysOff,
         Term::MaxWeekends,
+        Term::PersonalLimits,
+        Term::Pins,
         Term::Preferences,
         Term::FairnessMaxDuty,
         Term::FairnessTotalDuty,
@@ -89,6 +95,8 @@ impl Term {
             Term::MinConsecutiveDays => "min_consecutive_days",
             Term::MinConsecutiveDaysOff => "min_consecutive_days_off",
             Term::MaxWeekends => "max_weekends",
+            Term::PersonalLimits => "personal_limits",
+            Term::Pins => "pins",
             Term::Preferences => "preferences",
             Term::FairnessMaxDuty => "fairness_max_duty",
             Term::FairnessTotalDuty => "fairness_total_duty",

@@ -4,8 +4,9 @@
 
 use chrono::{NaiveDate, NaiveTime, Weekday};
 use duty_roster::{
-    Assignment, Bound, DateRange, DutyKind, Fairness, Outcome, Pin, Preference, Roster, RosterDef,
-    SiteCover, SkillNeed, SolveError, Strength, Succession, Term, Wish, sample, solve, validate,
+    Assignment, Bound, CoverOverride, DateRange, DutyKind, Fairness, Outcome, Pin, Preference,
+    Roster, RosterDef, SiteCover, SkillNeed, SolveError, Strength, Succession, Term, Wish, sample,
+    solve, validate,
 };
 
 fn date(d: u32) -> NaiveDate {
@@ -125,6 +126,33 @@ fn cover_maximum_soft_is_penalised_per_extra_person() {
     let (_, outcome) = solved(def);
     assert_eq!(term(&outcome, Term::CoverOver), 3.0);
     assert_eq!(term(&outcome, Term::Preferences), 0.0);
+}
+
+#[test]
+fn cover_maximum_soft_of_zero_keeps_the_slot_at_a_cost() {
+    // A soft maximum of 0 (a benchmark cover line with requirement 0) costs its
+    // weight per person; it does not close the slot. A must do 5 evenings, so
+    // Monday's, where nobody is wanted, costs 4.
+    let mut def = base();
+    only_staff(&mut def, &["A"]);
+    def.duties[0].cover[0].over_weight = Some(4);
+    def.duties[0].cover[0].under_weight = Some(1);
+    def.cover_overrides.push(CoverOverride {
+        date: date(1),
+        duty: "evening".into(),
+        site: "hq".into(),
+        min: 0,
+        max: Some(0),
+    });
+    def.staff[0].limits.min_duties = Some(5);
+    let (roster, outcome) = solved(def.clone());
+    assert_eq!(roster.slots().len(), 5);
+    assert_eq!(term(&outcome, Term::CoverOver), 4.0);
+    assert_eq!(outcome.objective, 4.0);
+    // A hard maximum of 0 closes the slot: four evenings left for five duties.
+    def.duties[0].cover[0].over_weight = None;
+    assert_eq!(Roster::new(def.clone()).unwrap().slots().len(), 4);
+    assert!(infeasible(def));
 }
 
 #[test]
@@ -568,8 +596,8 @@ fn fairness_spreads_duties_in_proportion_to_share() {
     let mut counts: Vec<usize> = ["A", "B", "C"].iter().map(|s| count(&outcome, s)).collect();
     counts.sort();
     assert_eq!(counts, vec![1, 2, 2]);
-    // 5 slots over 3 people: targets 5/3; the best largest deviation is 2/3 duty.
-    assert!((term(&outcome, Term::FairnessMaxDuty) - 100.0 * 2.0 / 3.0).abs() < 1e-6);
+    // 5 slots over 3 people: targets 5/3, fair band [1, 2]; counts 1, 2, 2 lie in it.
+    assert!(term(&outcome, Term::FairnessMaxDuty).abs() < 1e-6);
 
     // A half-time person carries half the load of the others: targets 1, 2, 2.
     def.staff[0].share = 0.5;
@@ -647,4 +675,51 @@ fn ramadan_hours_move_the_duty_and_its_utc_instant() {
     assert_eq!(slot.start_local.to_string(), "2022-04-12 15:00:00");
     // Morocco is at UTC+0 during Ramadan 2022.
     assert_eq!(slot.start_utc.to_rfc3339(), "2022-04-12T15:00:00+00:00");
+}
+
+#[test]
+fn personal_limits_soft_are_penalised_per_duty_beyond_them() {
+    let mut def = base();
+    only_staff(&mut def, &["A"]);
+    def.staff[0].limits.max_duties = Some(3);
+    def.rules.limits = Strength::Soft(7);
+    let (_, outcome) = solved(def);
+    // A alone must do all five evenings: two beyond the limit.
+    assert_eq!(outcome.assignments.len(), 5);
+    assert_eq!(term(&outcome, Term::PersonalLimits), 14.0);
+}
+
+#[test]
+fn personal_limits_soft_on_minutes_are_penalised_per_hour() {
+    let mut def = base();
+    only_staff(&mut def, &["A"]);
+    def.staff[0].limits.max_minutes = Some(7 * 60);
+    def.rules.limits = Strength::Soft(6);
+    let (_, outcome) = solved(def);
+    // Ten hours of evenings against a limit of seven: three hours beyond.
+    assert!((term(&outcome, Term::PersonalLimits) - 18.0).abs() < 1e-6);
+}
+
+#[test]
+fn pins_soft_are_penalised_when_not_honoured() {
+    let mut def = base();
+    def.rules.pins = Strength::Soft(5);
+    def.pins.push(Pin {
+        date: date(3),
+        duty: "evening".into(),
+        site: "hq".into(),
+        staff: "B".into(),
+    });
+    // B avoids everything at 50 per duty: cheaper to leave the pin (5) than to honour it.
+    def.staff[1].preferences.push(Preference {
+        wish: Wish::Avoid,
+        dates: None,
+        weekdays: vec![],
+        duty: None,
+        site: None,
+        weight: 50,
+    });
+    let (_, outcome) = solved(def);
+    assert_eq!(count(&outcome, "B"), 0);
+    assert_eq!(term(&outcome, Term::Pins), 5.0);
 }

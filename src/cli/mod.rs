@@ -21,7 +21,7 @@ struct Cli {
 
 #[derive(Subcommand, Debug)]
 enum Command {
-    /// Solve a roster and write roster.csv, summary.csv and summary.json into --out.
+    /// Solve a roster and write roster.csv, summary.csv, summary.json, calendars/ and roster.html into --out.
     Solve(SolveArgs),
     /// Validate a roster file and report what can be seen before solving.
     Check(CheckArgs),
@@ -44,12 +44,48 @@ struct SolveArgs {
     /// Write CSV for Excel: UTF-8 BOM, `;` separators, CRLF (also `excel_csv = true` in the roster's [settings]).
     #[arg(long)]
     excel: bool,
+    /// Files to write, comma-separated: `csv` (roster.csv, summary.csv), `ics`
+    /// (calendars/: per person, per site, whole roster) and `html` (roster.html: a
+    /// printable month view per site and a fairness chart); summary.json is always written.
+    #[arg(
+        long,
+        value_enum,
+        value_delimiter = ',',
+        default_value = "csv,ics,html"
+    )]
+    format: Vec<Format>,
+    /// Name per-person calendars by a keyed hash of the staff id (HMAC-SHA256), so a
+    /// published folder does not tell whose file is whose; the key comes from
+    /// --name-key-file or the DUTY_ROSTER_NAME_KEY environment variable, never from the
+    /// roster. The summary printed after solving tells which file is whose.
+    #[arg(long)]
+    private_names: bool,
+    /// File holding the key for --private-names (at least 16 bytes; white space around
+    /// it is ignored). Takes precedence over DUTY_ROSTER_NAME_KEY.
+    #[arg(long, requires = "private_names", value_name = "FILE")]
+    name_key_file: Option<PathBuf>,
+    /// When the roster is infeasible, still write the best roster that breaks only the
+    /// rules reported (marked in roster.csv's `breaks` column and summary.json's
+    /// `violations`); the exit status stays 3.
+    #[arg(long)]
+    relaxed: bool,
     /// Print nothing but errors.
     #[arg(long, short)]
     quiet: bool,
     /// Print the solver's log on standard error.
     #[arg(long)]
     verbose: bool,
+}
+
+/// Output formats of `solve`.
+#[derive(clap::ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
+enum Format {
+    /// roster.csv and summary.csv.
+    Csv,
+    /// iCalendar files under calendars/.
+    Ics,
+    /// roster.html: month view per site, per-person tables, fairness chart.
+    Html,
 }
 
 /// Arguments of `check`.

@@ -24,7 +24,8 @@ pub(crate) fn expand_slots(
             }
             for cover in &duty.cover {
                 let (min, max) = cover_on(def, date, duty, cover);
-                if max == Some(0) {
+                // A hard maximum of 0 closes the slot; a soft one is a cost per person.
+                if max == Some(0) && cover.over_weight.is_none() {
                     continue;
                 }
                 slots.push(make_slot(

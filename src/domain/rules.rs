@@ -114,6 +114,14 @@ pub struct Rules {
     /// Most weekends with a duty on Saturday or Sunday.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max_weekends: Option<Bound>,
+    /// Personal limits (most and fewest duties, most of each kind, most and fewest
+    /// minutes): hard, or soft at this cost per duty (per hour for minutes) beyond
+    /// them. A limit of 0 duties of a kind always holds.
+    #[serde(default)]
+    pub limits: Strength,
+    /// Pinned duties: hard, or soft at this cost per pin not honoured.
+    #[serde(default)]
+    pub pins: Strength,
     /// Fairness weights.
     #[serde(default)]
     pub fairness: Fairness,

@@ -366,10 +366,20 @@ fn preference(path: String, raw: &Spanned<RawPreference>, spans: &mut Spans) -> 
 fn rules(raw: &Spanned<RawRules>, spans: &mut Spans) -> Result<Rules> {
     spans.record("rules", raw.span());
     let r = raw.get_ref();
-    let one_duty_per_day = match &r.one_duty_per_day {
-        Some(v) => strength(read(spans, "rules.one_duty_per_day", v, values::strength)?),
-        None => Strength::Hard,
+    let mut hard_or_weight = |key: &str, value: &Option<Loose>| -> Result<Strength> {
+        match value {
+            Some(v) => Ok(strength(read(
+                spans,
+                format!("rules.{key}"),
+                v,
+                values::strength,
+            )?)),
+            None => Ok(Strength::Hard),
+        }
     };
+    let one_duty_per_day = hard_or_weight("one_duty_per_day", &r.one_duty_per_day)?;
+    let limits = hard_or_weight("limits", &r.limits)?;
+    let pins = hard_or_weight("pins", &r.pins)?;
     let min_rest_minutes = match &r.min_rest_hours {
         Some(b) => {
             let path = "rules.min_rest_hours";
@@ -450,6 +460,8 @@ fn rules(raw: &Spanned<RawRules>, spans: &mut Spans) -> Result<Rules> {
             spans,
         )?,
         max_weekends,
+        limits,
+        pins,
         fairness,
     })
 }

@@ -1,5 +1,5 @@
 //! Roster files: the TOML format described in `docs/roster-format.md`, read into a
-//! validated [`Roster`].
+//! validated [`Roster`], and the shift-scheduling benchmark format ([`nsp`]).
 //!
 //! Reading is done in two layers. The serde structs of `raw` mirror the file one
 //! table for one, and refuse unknown keys; `convert` turns them into a
@@ -16,6 +16,7 @@
 //! ```
 
 mod convert;
+pub mod nsp;
 mod raw;
 mod spans;
 mod values;
@@ -29,6 +30,10 @@ use crate::error::Position;
 use crate::{ReadError, Roster, ValidationError};
 
 /// Reads a roster file (TOML, see `docs/roster-format.md`) and validates it.
+///
+/// A file in the shift-scheduling benchmark format ([`nsp`]) is read as such: one
+/// whose first line that is neither blank nor a `#` comment is `SECTION_HORIZON`, or
+/// any file named `*.txt`.
 ///
 /// # Errors
 /// [`ReadError::Io`] when the file cannot be read, [`ReadError::Syntax`] when it is
@@ -49,7 +54,14 @@ pub fn read_roster_file(path: &Path) -> Result<Roster, ReadError> {
         path: path.to_path_buf(),
         source,
     })?;
-    parse_roster_toml(&text, path)
+    let txt = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("txt"));
+    if txt || nsp::looks_like_nsp(&text) {
+        nsp::parse(&text, path)
+    } else {
+        parse_roster_toml(&text, path)
+    }
 }
 
 /// Parses and validates the text of a roster file; `path` is only used in errors.

@@ -255,6 +255,10 @@ pub(crate) struct RawRules {
     #[serde(default)]
     pub one_duty_per_day: Option<Loose>,
     #[serde(default)]
+    pub limits: Option<Loose>,
+    #[serde(default)]
+    pub pins: Option<Loose>,
+    #[serde(default)]
     pub min_rest_hours: Option<Spanned<RawHours>>,
     #[serde(default)]
     pub max_consecutive_days: Option<Spanned<RawDays>>,

@@ -18,10 +18,26 @@ pub(super) fn add(model: &mut Model) {
     let rules = model.roster().def().rules.clone();
     for staff in 0..model.roster().staff().len() {
         let limits = model.roster().staff()[staff].limits.clone();
+        let min_off = personal(
+            rules.min_consecutive_days_off,
+            limits.min_consecutive_days_off,
+        );
         if let Some((max, strength)) =
             personal(rules.max_consecutive_days, limits.max_consecutive_days)
         {
-            add_max_run(model, staff, max as usize, strength);
+            // With hard runs of free days of at least `m`, any window of `max + m`
+            // days holds `m` free days: a free run inside it is at least `m` long,
+            // and without one its duty days are a single run of at most `max`.
+            let longer = match min_off {
+                Some((m, Strength::Hard)) if strength.is_hard() => (m as usize).max(1),
+                _ => 1,
+            };
+            let window = if max as usize + longer <= model.day_count() {
+                max as usize + longer
+            } else {
+                max as usize + 1
+            };
+            add_max_run(model, staff, max as usize, window, strength);
         }
         if let Some((min, strength)) =
             personal(rules.min_consecutive_days, limits.min_consecutive_days)
@@ -51,20 +67,16 @@ fn worked_sum(model: &mut Model, staff: usize, days: std::ops::Range<usize>) -> 
     sum
 }
 
-/// Every window of `max + 1` days holds a free day.
-fn add_max_run(model: &mut Model, staff: usize, max: usize, strength: Strength) {
+/// Every window of `window` days (`max + 1`, or longer when a minimum run of free
+/// days makes it valid) holds at most `max` duty days.
+fn add_max_run(model: &mut Model, staff: usize, max: usize, window: usize, strength: Strength) {
     let days = model.day_count();
-    for start in 0..(days + 1).saturating_sub(max + 1) {
-        let window = start..start + max + 1;
-        if window
-            .clone()
-            .filter(|&d| can_work(model, staff, d))
-            .count()
-            <= max
-        {
+    for start in 0..(days + 1).saturating_sub(window) {
+        let range = start..start + window;
+        if range.clone().filter(|&d| can_work(model, staff, d)).count() <= max {
             continue;
         }
-        let sum = worked_sum(model, staff, window);
+        let sum = worked_sum(model, staff, range);
         let excess = model.slack(strength, Term::MaxConsecutiveDays);
         model.constrain((sum - excess).leq(max as f64));
     }
@@ -72,6 +84,9 @@ fn add_max_run(model: &mut Model, staff: usize, max: usize, strength: Strength) 
 
 /// No run of `len < min` worked days with a free day inside the period on each side.
 fn add_min_work_run(model: &mut Model, staff: usize, min: usize, strength: Strength) {
+    if strength.is_hard() {
+        return add_min_run_hard(model, staff, min, true);
+    }
     let days = model.day_count();
     for start in 1..days {
         for len in 1..min {
@@ -93,6 +108,9 @@ fn add_min_work_run(model: &mut Model, staff: usize, min: usize, strength: Stren
 
 /// No run of `len < min` free days with a worked day inside the period on each side.
 fn add_min_free_run(model: &mut Model, staff: usize, min: usize, strength: Strength) {
+    if strength.is_hard() {
+        return add_min_run_hard(model, staff, min, false);
+    }
     let days = model.day_count();
     for start in 1..days {
         if !can_work(model, staff, start - 1) {
@@ -111,6 +129,46 @@ fn add_min_free_run(model: &mut Model, staff: usize, min: usize, strength: Stren
             let next = worked_sum(model, staff, after..after + 1);
             let broken = model.slack(strength, Term::MinConsecutiveDaysOff);
             model.constrain((before + next - run - broken).leq(1.0));
+        }
+    }
+}
+
+/// The hard minimum run, in its strong form: a run of worked (`work`) or free days
+/// that starts on day `d > 0` goes on for `j < min` more days as long as they are
+/// inside the period: `start(d) <= same(d + j)`, where `start(d)` is `w(d) - w(d-1)`
+/// for worked runs and `w(d-1) - w(d)` for free ones. A run that reaches the last day
+/// satisfies every such row, and a run starting on day 0 has none: both are exempt.
+/// On whole numbers this forbids exactly what the run-by-run rows forbid; its linear
+/// relaxation is much tighter.
+fn add_min_run_hard(model: &mut Model, staff: usize, min: usize, work: bool) {
+    let days = model.day_count();
+    for start in 1..days {
+        let (today, yesterday) = (
+            can_work(model, staff, start),
+            can_work(model, staff, start - 1),
+        );
+        // A worked run cannot start on a day that cannot be worked; a free run cannot
+        // start after a day that cannot be worked.
+        if (work && !today) || (!work && !yesterday) {
+            continue;
+        }
+        for j in 1..min {
+            let later = start + j;
+            if later >= days {
+                break;
+            }
+            let w = |model: &mut Model, day: usize| worked_sum(model, staff, day..day + 1);
+            let begins = if work {
+                w(model, start) - w(model, start - 1)
+            } else {
+                w(model, start - 1) - w(model, start)
+            };
+            let goes_on = if work {
+                w(model, later)
+            } else {
+                1.0 - w(model, later)
+            };
+            model.constrain(begins.leq(goes_on));
         }
     }
 }

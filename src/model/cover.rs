@@ -11,10 +11,16 @@ pub(super) fn add(model: &mut Model) {
         let assigned = model.sum_of(&on_slot);
         let under = strength(slot.under_weight);
         let shortfall = model.slack(under, Term::CoverUnder);
-        model.constrain((assigned.clone() + shortfall).geq(f64::from(slot.min)));
-        if let Some(max) = slot.max {
+        if slot.max == Some(slot.min) && slot.over_weight.is_some() {
+            // An exact number with a soft maximum: one row, `assigned + short - extra = n`.
             let excess = model.slack(strength(slot.over_weight), Term::CoverOver);
-            model.constrain((assigned - excess).leq(f64::from(max)));
+            model.constrain((assigned + shortfall - excess).eq(f64::from(slot.min)));
+        } else {
+            model.constrain((assigned.clone() + shortfall).geq(f64::from(slot.min)));
+            if let Some(max) = slot.max {
+                let excess = model.slack(strength(slot.over_weight), Term::CoverOver);
+                model.constrain((assigned - excess).leq(f64::from(max)));
+            }
         }
         for need in &slot.skills {
             let skilled: Vec<usize> = on_slot

@@ -8,7 +8,10 @@ mod fairness;
 mod limits;
 mod pairs;
 mod preferences;
+mod program;
 mod weekends;
+
+pub(crate) use program::{Program, Run};
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -94,19 +97,24 @@ impl<'r> Model<'r> {
                 Some((roster.staff_index(&p.staff)?, slot))
             })
             .collect();
+        let mut pinned_vars = Vec::new();
         for (slot_i, slot) in roster.slots().iter().enumerate() {
             let day = (slot.date - roster.def().period.first).num_days() as usize;
             for (staff_i, staff_days) in by_staff_day.iter_mut().enumerate() {
                 if !roster.is_eligible(staff_i, slot_i) {
                     continue;
                 }
-                let def = if pinned.contains(&(staff_i, slot_i)) {
+                let is_pinned = pinned.contains(&(staff_i, slot_i));
+                let def = if is_pinned && roster.def().rules.pins.is_hard() {
                     variable().binary().min(1)
                 } else {
                     variable().binary()
                 };
                 let column = vars.len();
                 let var = vars.add(def);
+                if is_pinned {
+                    pinned_vars.push(var);
+                }
                 by_slot[slot_i].push(decisions.len());
                 staff_days[day].push(decisions.len());
                 decisions.push(Decision {
@@ -117,7 +125,7 @@ impl<'r> Model<'r> {
                 });
             }
         }
-        Model {
+        let mut model = Model {
             roster,
             vars,
             decisions,
@@ -126,7 +134,14 @@ impl<'r> Model<'r> {
             worked: HashMap::new(),
             constraints: Vec::new(),
             terms: BTreeMap::new(),
+        };
+        // A soft pin costs its weight when its variable is 0: weight * (1 - x).
+        if let Strength::Soft(w) = roster.def().rules.pins {
+            for var in pinned_vars {
+                model.penalise(Term::Pins, f64::from(w), Expression::from(1.0) - var);
+            }
         }
+        model
     }
 
     /// The decisions (person, slot, variable), by slot then staff order.

@@ -3,6 +3,8 @@
 //! ever left half-written.
 
 mod csv_cells;
+pub mod html;
+pub mod ics;
 pub mod roster_csv;
 pub mod summary;
 pub mod text;
@@ -55,6 +57,14 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
         .tempfile_in(&dir)
         .map_err(io)?;
     file.write_all(bytes).map_err(io)?;
+    // A temporary file is private (0600); an output file is an ordinary file.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        file.as_file()
+            .set_permissions(std::fs::Permissions::from_mode(0o644))
+            .map_err(io)?;
+    }
     file.as_file().sync_all().map_err(io)?;
     file.persist(path).map_err(|e| io(e.error))?;
     Ok(())

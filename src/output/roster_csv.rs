@@ -7,6 +7,7 @@ use chrono::{Datelike, NaiveDate};
 
 use super::CsvStyle;
 use super::csv_cells::{encode_error, finish, text, writer};
+use crate::validate::Violation;
 use crate::{Assignment, Roster, Slot, WriteError};
 
 /// The columns of `roster.csv`.
@@ -154,15 +155,58 @@ pub fn render(
     style: CsvStyle,
     path: &Path,
 ) -> Result<Vec<u8>, WriteError> {
+    write_rows(roster, assignments, None, style, path)
+}
+
+/// The bytes of `roster.csv` for a relaxed roster (one that breaks rules to exist):
+/// the usual columns and `breaks`, the keys of the broken rules that concern the
+/// row's person (`max_duties`, `min_rest`...).
+///
+/// # Errors
+/// [`WriteError::Encode`] naming `path` if a row cannot be encoded.
+///
+/// # Example
+/// ```
+/// use duty_roster::output::{roster_csv, CsvStyle};
+/// use duty_roster::validate::Violation;
+/// let roster = duty_roster::sample::tiny_roster();
+/// let a = duty_roster::Assignment::new("2022-08-01".parse().unwrap(), "evening", "hq", "A");
+/// let broken = Violation { rule: "max_duties".into(), staff: Some("A".into()), message: "A: 1 duty, at most 0".into() };
+/// let bytes = roster_csv::render_relaxed(&roster, &[a], &[broken], CsvStyle::default(), "roster.csv".as_ref()).unwrap();
+/// let text = String::from_utf8(bytes).unwrap();
+/// assert!(text.lines().next().unwrap().ends_with(",breaks"));
+/// assert!(text.lines().nth(1).unwrap().ends_with(",max_duties"));
+/// ```
+pub fn render_relaxed(
+    roster: &Roster,
+    assignments: &[Assignment],
+    violations: &[Violation],
+    style: CsvStyle,
+    path: &Path,
+) -> Result<Vec<u8>, WriteError> {
+    write_rows(roster, assignments, Some(violations), style, path)
+}
+
+fn write_rows(
+    roster: &Roster,
+    assignments: &[Assignment],
+    violations: Option<&[Violation]>,
+    style: CsvStyle,
+    path: &Path,
+) -> Result<Vec<u8>, WriteError> {
     let mut w = writer(style);
     let fail = encode_error(path);
-    w.write_record(COLUMNS).map_err(&fail)?;
+    let mut header: Vec<&str> = COLUMNS.to_vec();
+    if violations.is_some() {
+        header.push("breaks");
+    }
+    w.write_record(&header).map_err(&fail)?;
     let language = roster.def().settings.language.as_str();
     for (slot, a) in in_print_order(roster, assignments) {
         let site = &roster.sites()[slot.site];
         let duty = &roster.duties()[slot.duty];
         let person = &roster.staff()[roster.staff_index(&a.staff).expect("filtered")];
-        w.write_record([
+        let mut row = vec![
             slot.date.to_string(),
             weekday_name(slot.date, language).to_string(),
             slot.start_local.format("%H:%M").to_string(),
@@ -173,8 +217,18 @@ pub fn render(
             text(&duty.name),
             text(&person.id),
             text(&person.name),
-        ])
-        .map_err(&fail)?;
+        ];
+        if let Some(violations) = violations {
+            let mut rules: Vec<&str> = violations
+                .iter()
+                .filter(|v| v.staff.as_deref() == Some(person.id.as_str()))
+                .map(|v| v.rule.as_str())
+                .collect();
+            rules.sort_unstable();
+            rules.dedup();
+            row.push(rules.join(" "));
+        }
+        w.write_record(&row).map_err(&fail)?;
     }
     finish(w, path)
 }

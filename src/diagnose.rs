@@ -1,0 +1,493 @@
+//! Why a roster cannot be made: an elastic version of the roster, in which every hard
+//! rule may be broken at a cost that says how bad breaking it is, is solved; the rules
+//! its best roster breaks are the smallest set of changes that would make the roster
+//! possible. Each is told as a sentence in the roster's words (dates, sites, duties,
+//! people), grouped by cause, with the single change that would fix it.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::check::{Finding, precheck};
+use crate::output::roster_csv::weekday_name;
+use crate::validate::Violation;
+use crate::{
+    Assignment, Outcome, Roster, RosterDef, SolveError, SolveOptions, Strength, solve, validate,
+};
+
+/// What breaking each hard rule costs in the elastic roster: leaving a desk short (or
+/// short of a skill) is worst, then a pinned duty moved, a second duty in a day, a
+/// personal limit passed, and last the rest and run rules. Leave is never broken.
+///
+/// # Example
+/// ```
+/// let costs = duty_roster::diagnose::RelaxCosts::default();
+/// assert!(costs.cover > costs.rest_and_runs);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RelaxCosts {
+    /// Per missing person on a slot.
+    pub cover: u32,
+    /// Per extra person on a slot.
+    pub cover_over: u32,
+    /// Per pinned duty not honoured.
+    pub pins: u32,
+    /// Per second duty in a day.
+    pub one_duty_per_day: u32,
+    /// Per duty (per hour for minutes) beyond a personal limit.
+    pub limits: u32,
+    /// Per rest too short, forbidden succession, day beyond a run, short run or extra weekend.
+    pub rest_and_runs: u32,
+}
+
+impl Default for RelaxCosts {
+    fn default() -> Self {
+        RelaxCosts {
+            cover: 10_000,
+            cover_over: 10_000,
+            pins: 8_000,
+            one_duty_per_day: 4_000,
+            limits: 2_000,
+            rest_and_runs: 1_000,
+        }
+    }
+}
+
+/// The elastic version of a roster: every hard rule soft at its cost; soft rules,
+/// preferences and fairness as they were.
+///
+/// # Example
+/// ```
+/// let def = duty_roster::sample::tiny_roster_def();
+/// let relaxed = duty_roster::diagnose::relax(&def, &Default::default());
+/// assert_eq!(relaxed.duties[0].cover[0].under_weight, Some(10_000));
+/// assert!(!relaxed.rules.one_duty_per_day.is_hard());
+/// ```
+pub fn relax(def: &RosterDef, costs: &RelaxCosts) -> RosterDef {
+    let mut def = def.clone();
+    for duty in &mut def.duties {
+        for cover in &mut duty.cover {
+            if cover.under_weight.is_none() {
+                cover.under_weight = Some(costs.cover);
+            }
+            if cover.over_weight.is_none() {
+                cover.over_weight = Some(costs.cover_over);
+            }
+        }
+    }
+    let soften = |s: &mut Strength, cost: u32| {
+        if s.is_hard() {
+            *s = Strength::Soft(cost);
+        }
+    };
+    let rules = &mut def.rules;
+    soften(&mut rules.one_duty_per_day, costs.one_duty_per_day);
+    soften(&mut rules.limits, costs.limits);
+    soften(&mut rules.pins, costs.pins);
+    for bound in [
+        &mut rules.min_rest_minutes,
+        &mut rules.max_consecutive_days,
+        &mut rules.min_consecutive_days,
+        &mut rules.min_consecutive_days_off,
+        &mut rules.max_weekends,
+    ]
+    .into_iter()
+    .flatten()
+    {
+        soften(&mut bound.strength, costs.rest_and_runs);
+    }
+    for succession in &mut rules.forbidden_successions {
+        soften(&mut succession.strength, costs.rest_and_runs);
+    }
+    // A person's own run or weekend limit without a roster-wide rule is hard: give
+    // it a roster-wide soft rule that the personal number overrides.
+    let needs =
+        |f: fn(&crate::Limits) -> Option<u32>| def.staff.iter().any(|s| f(&s.limits).is_some());
+    let soft = |value| {
+        Some(crate::Bound {
+            value,
+            strength: Strength::Soft(costs.rest_and_runs),
+        })
+    };
+    if rules.max_consecutive_days.is_none() && needs(|l| l.max_consecutive_days) {
+        rules.max_consecutive_days = soft(u32::MAX / 2);
+    }
+    if rules.min_consecutive_days.is_none() && needs(|l| l.min_consecutive_days) {
+        rules.min_consecutive_days = soft(1);
+    }
+    if rules.min_consecutive_days_off.is_none() && needs(|l| l.min_consecutive_days_off) {
+        rules.min_consecutive_days_off = soft(1);
+    }
+    if rules.max_weekends.is_none() && needs(|l| l.max_weekends) {
+        rules.max_weekends = soft(u32::MAX / 2);
+    }
+    def
+}
+
+/// The kind of change a problem asks for; problems are grouped by it.
+///
+/// # Example
+/// ```
+/// assert_eq!(duty_roster::diagnose::Cause::Cover.title(), "cover that cannot be met");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Cause {
+    /// A slot short of people.
+    Cover,
+    /// A slot short of a skill.
+    Skill,
+    /// A pinned duty that cannot stay.
+    Pin,
+    /// Two duties on one day.
+    OneDutyPerDay,
+    /// A personal limit passed.
+    Limit,
+    /// Rest, successions, runs of days or weekends.
+    RestAndRuns,
+}
+
+impl Cause {
+    /// A heading for the group.
+    ///
+    /// # Example
+    /// See [`Cause`].
+    pub fn title(self) -> &'static str {
+        match self {
+            Cause::Cover => "cover that cannot be met",
+            Cause::Skill => "skills that cannot be met",
+            Cause::Pin => "pinned duties that cannot stay",
+            Cause::OneDutyPerDay => "people needed twice on one day",
+            Cause::Limit => "personal limits that must give",
+            Cause::RestAndRuns => "rest, succession and run rules that must give",
+        }
+    }
+}
+
+/// One change the roster needs: what is wrong, and the single change that fixes it.
+///
+/// # Example
+/// ```
+/// let p = duty_roster::diagnose::Problem {
+///     cause: duty_roster::diagnose::Cause::Limit,
+///     rule: "max_duties".into(),
+///     text: "A: 5 duties, at most 3".into(),
+///     fix: "raise A's max_duties to 5".into(),
+/// };
+/// assert!(p.fix.contains("raise"));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Problem {
+    /// The group.
+    pub cause: Cause,
+    /// The rule's key, as in [`Violation::rule`].
+    pub rule: String,
+    /// What is wrong.
+    pub text: String,
+    /// The change that fixes it.
+    pub fix: String,
+}
+
+/// Why a roster cannot be made.
+///
+/// # Example
+/// ```
+/// let mut def = duty_roster::sample::tiny_roster_def();
+/// def.staff.truncate(1);
+/// def.duties[0].cover[0].min = 2;
+/// def.duties[0].cover[0].max = Some(2);
+/// let roster = duty_roster::Roster::new(def).unwrap();
+/// let d = duty_roster::diagnose::diagnose(&roster, &Default::default()).unwrap();
+/// assert_eq!(d.problems.len(), 5); // each evening is one person short
+/// assert!(d.problems[0].text.contains("needs 2, at most 1 possible"));
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Diagnosis {
+    /// What counting shows before solving.
+    pub findings: Vec<Finding>,
+    /// The changes the roster needs, grouped by cause (in [`Cause`] order).
+    pub problems: Vec<Problem>,
+    /// A roster that breaks only those rules (without regard to fairness or
+    /// preferences: [`relax`] the roster and solve it for a fair one).
+    pub relaxed: Outcome,
+    /// The strict rules it breaks, as the validator says them.
+    pub violations: Vec<Violation>,
+}
+
+impl Diagnosis {
+    /// The problems as text, grouped under headings.
+    ///
+    /// # Example
+    /// See [`Diagnosis`]; `d.render()` starts with "cover that cannot be met:".
+    pub fn render(&self) -> String {
+        let mut groups: BTreeMap<Cause, Vec<&Problem>> = BTreeMap::new();
+        for p in &self.problems {
+            groups.entry(p.cause).or_default().push(p);
+        }
+        let mut out = String::new();
+        for (cause, problems) in groups {
+            out.push_str(&format!("{}:\n", cause.title()));
+            for p in problems {
+                out.push_str(&format!("  - {}\n    fix: {}\n", p.text, p.fix));
+            }
+        }
+        out
+    }
+}
+
+/// Solves the elastic version of `roster` and explains what it breaks.
+///
+/// # Errors
+/// A [`SolveError`] when even the elastic roster cannot be solved (the solver failed
+/// or found nothing in time).
+///
+/// # Example
+/// See [`Diagnosis`].
+pub fn diagnose(roster: &Roster, options: &SolveOptions) -> Result<Diagnosis, SolveError> {
+    // Which rules must give does not depend on fairness or wishes: leave them out,
+    // which makes the elastic solve fast.
+    let mut relaxed_def = relax(roster.def(), &RelaxCosts::default());
+    relaxed_def.rules.fairness = crate::Fairness::off();
+    for person in &mut relaxed_def.staff {
+        person.preferences.clear();
+    }
+    let relaxed_roster =
+        Roster::new(relaxed_def).map_err(|e| SolveError::Solver(format!("elastic roster: {e}")))?;
+    let relaxed = solve(&relaxed_roster, options)?;
+    let report = validate(roster, &relaxed.assignments);
+    let mut problems = cover_problems(roster, &relaxed.assignments);
+    problems.extend(
+        report
+            .violations
+            .iter()
+            .filter(|v| v.rule != "cover_min")
+            .map(|v| rule_problem(roster, &relaxed.assignments, v)),
+    );
+    problems.sort_by_key(|p| p.cause);
+    Ok(Diagnosis {
+        findings: precheck(roster),
+        problems,
+        relaxed,
+        violations: report.violations,
+    })
+}
+
+/// Slots below their hard minimum in `assignments`, each with why the other people
+/// who serve the site could not take it.
+fn cover_problems(roster: &Roster, assignments: &[Assignment]) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    for (slot_i, slot) in roster.slots().iter().enumerate() {
+        if slot.under_weight.is_some() {
+            continue;
+        }
+        let duty = &roster.duties()[slot.duty];
+        let site = &roster.sites()[slot.site];
+        let on_slot: Vec<&Assignment> = assignments
+            .iter()
+            .filter(|a| a.date == slot.date && a.duty == duty.id && a.site == site.id)
+            .collect();
+        let n = on_slot.len() as u32;
+        if n >= slot.min {
+            continue;
+        }
+        let mut why = Vec::new();
+        let mut raise = None;
+        for (p, person) in roster.staff().iter().enumerate() {
+            if !roster.may_serve_site(p, slot.site) || on_slot.iter().any(|a| a.staff == person.id)
+            {
+                continue;
+            }
+            let (reason, limit) = why_not(roster, p, slot_i, assignments);
+            if raise.is_none() {
+                raise = limit;
+            }
+            why.push(format!("{} {reason}", person.id));
+        }
+        let when = format!("{} {}", weekday_name(slot.date, "en"), slot.date);
+        let text = format!(
+            "{when}, {}, {}: needs {}, at most {n} possible ({})",
+            site.name,
+            duty.name,
+            slot.min,
+            if why.is_empty() {
+                "nobody else serves this site".to_string()
+            } else {
+                why.join(", ")
+            }
+        );
+        let mut fix = format!(
+            "lower the cover of `{}` at `{}` on {} to {n}, or add a person who may serve `{}`",
+            duty.id, site.id, slot.date, site.id
+        );
+        if let Some(limit) = raise {
+            fix.push_str(&format!(", or {limit}"));
+        }
+        problems.push(Problem {
+            cause: Cause::Cover,
+            rule: "cover_min".into(),
+            text,
+            fix,
+        });
+    }
+    problems
+}
+
+/// Why person `p` is not on slot `slot_i` in `assignments`, and the limit to raise
+/// when a limit is what keeps them off.
+fn why_not(
+    roster: &Roster,
+    p: usize,
+    slot_i: usize,
+    assignments: &[Assignment],
+) -> (String, Option<String>) {
+    let slot = &roster.slots()[slot_i];
+    let person = &roster.staff()[p];
+    let duty = &roster.duties()[slot.duty];
+    if let Some(absence) = person
+        .unavailable
+        .iter()
+        .find(|a| a.dates.contains(slot.date))
+    {
+        let reason = if absence.reason.is_empty() {
+            "away".to_string()
+        } else {
+            format!("on {}", absence.reason)
+        };
+        return (reason, None);
+    }
+    if person.limits.max_per_duty.get(&duty.id) == Some(&0) || person.limits.max_duties == Some(0) {
+        return (format!("never does `{}`", duty.id), None);
+    }
+    let mine: Vec<&Assignment> = assignments
+        .iter()
+        .filter(|a| a.staff == person.id)
+        .collect();
+    if let Some(other) = mine.iter().find(|a| a.date == slot.date) {
+        return (
+            format!("on `{}` at `{}` that day", other.duty, other.site),
+            None,
+        );
+    }
+    if let Some(&max) = person.limits.max_per_duty.get(&duty.id) {
+        let count = mine.iter().filter(|a| a.duty == duty.id).count() as u32;
+        if count >= max {
+            let raise = format!(
+                "raise {}'s max_per_duty.{} to {}",
+                person.id,
+                duty.id,
+                max + 1
+            );
+            return (format!("already at {max} `{}`", duty.id), Some(raise));
+        }
+    }
+    if let Some(max) = person.limits.max_duties
+        && mine.len() as u32 >= max
+    {
+        let raise = format!("raise {}'s max_duties to {}", person.id, max + 1);
+        return (format!("already at {max} duties"), Some(raise));
+    }
+    for s in &roster.def().rules.forbidden_successions {
+        let day_before = slot.date.pred_opt();
+        let day_after = slot.date.succ_opt();
+        if s.then == duty.id
+            && mine
+                .iter()
+                .any(|a| Some(a.date) == day_before && a.duty == s.first)
+        {
+            return (format!("on `{}` the day before", s.first), None);
+        }
+        if s.first == duty.id
+            && mine
+                .iter()
+                .any(|a| Some(a.date) == day_after && a.duty == s.then)
+        {
+            return (format!("on `{}` the day after", s.then), None);
+        }
+    }
+    if let Some(rest) = roster.def().rules.min_rest_minutes {
+        let lookup = crate::output::roster_csv::SlotLookup::new(roster);
+        let close = mine.iter().filter_map(|a| lookup.slot(a)).find(|other| {
+            let gap = if other.start_utc <= slot.start_utc {
+                slot.start_utc - other.end_utc
+            } else {
+                other.start_utc - slot.end_utc
+            };
+            gap.num_minutes() < i64::from(rest.value)
+        });
+        if let Some(other) = close {
+            return (
+                format!(
+                    "on `{}` {}, too close for the rest",
+                    roster.duties()[other.duty].id,
+                    other.date
+                ),
+                None,
+            );
+        }
+    }
+    ("would break a run or weekend rule".to_string(), None)
+}
+
+/// A broken rule other than cover, with its fix.
+fn rule_problem(roster: &Roster, assignments: &[Assignment], v: &Violation) -> Problem {
+    let who = v.staff.clone().unwrap_or_else(|| "someone".into());
+    let limit_fix = || limit_fix(roster, assignments, &who, &v.rule);
+    let (cause, fix) = match v.rule.as_str() {
+        "skill" => (Cause::Skill, "add a person with that skill who may serve the site, or lower the skill need".to_string()),
+        "pin" => (Cause::Pin, "remove the pin, or free that person for that duty".to_string()),
+        "one_duty_per_day" => (
+            Cause::OneDutyPerDay,
+            "add a person who may serve these sites that day, or allow two duties a day (`one_duty_per_day = { weight = N }`)".to_string(),
+        ),
+        "max_duties" | "min_duties" | "max_per_duty" | "max_minutes" | "min_minutes" => {
+            (Cause::Limit, limit_fix())
+        }
+        "min_rest" => (Cause::RestAndRuns, "shorten `min_rest_hours`, or add staff".to_string()),
+        "forbidden_succession" => (Cause::RestAndRuns, "make that succession soft (`weight = N`), or add staff".to_string()),
+        "max_consecutive_days" => (Cause::RestAndRuns, format!("raise `max_consecutive_days` for {who}, or add staff")),
+        "min_consecutive_days" | "min_consecutive_days_off" => {
+            (Cause::RestAndRuns, format!("lower `{}` for {who}", v.rule))
+        }
+        "max_weekends" => (Cause::RestAndRuns, format!("raise `max_weekends` for {who}, or add staff")),
+        _ => (Cause::Cover, "lower the cover, or add staff".to_string()),
+    };
+    Problem {
+        cause,
+        rule: v.rule.clone(),
+        text: v.message.clone(),
+        fix,
+    }
+}
+
+/// The change to a personal limit that the relaxed roster needs, in numbers.
+fn limit_fix(roster: &Roster, assignments: &[Assignment], staff: &str, rule: &str) -> String {
+    let Some(person) = roster.staff_index(staff).map(|i| &roster.staff()[i]) else {
+        return "add staff".to_string();
+    };
+    let lookup = crate::output::roster_csv::SlotLookup::new(roster);
+    let mine: Vec<&Assignment> = assignments.iter().filter(|a| a.staff == staff).collect();
+    let minutes: i64 = mine
+        .iter()
+        .filter_map(|a| lookup.slot(a))
+        .map(|s| s.minutes)
+        .sum();
+    let n = mine.len();
+    match rule {
+        "max_duties" => format!("raise {staff}'s max_duties to {n}, or add staff"),
+        "min_duties" => format!("lower {staff}'s min_duties to {n}"),
+        "max_minutes" => format!("raise {staff}'s max_minutes to {minutes}, or add staff"),
+        "min_minutes" => format!("lower {staff}'s min_minutes to {minutes}"),
+        _ => {
+            let raises: Vec<String> = person
+                .limits
+                .max_per_duty
+                .iter()
+                .filter_map(|(duty, &max)| {
+                    let count = mine.iter().filter(|a| a.duty == *duty).count();
+                    (count > max as usize).then(|| format!("max_per_duty.{duty} to {count}"))
+                })
+                .collect();
+            format!("raise {staff}'s {}, or add staff", raises.join(" and "))
+        }
+    }
+}

@@ -1,0 +1,626 @@
+//! iCalendar output (`.ics`, RFC 5545): one calendar per person with their own
+//! duties, one per site, and one for the whole roster, written with the `ics` crate.
+//!
+//! Choices that make the files import the same way everywhere:
+//! - **Instants in UTC** (`DTSTART:20220808T153000Z`), from the slots' own UTC
+//!   instants (the roster's time zone through chrono-tz). No `VTIMEZONE`: many apps
+//!   mishandle one for `Africa/Casablanca`, whose clock goes back an hour for
+//!   Ramadan each year. Local hours are written in `DESCRIPTION`.
+//! - **Stable identity**: `UID`s are made from the roster id, date, site, duty kind
+//!   and (in per-person calendars) staff id, so solving the same roster again gives
+//!   the same UIDs and the same bytes; `DTSTAMP` is the roster's `revision`, or the
+//!   period's first day at 00:00 UTC, never the wall clock.
+//! - **Per-site and whole-roster calendars have one event per slot** (a duty kind at
+//!   a site on a date) that has people, listing them in `DESCRIPTION`, with a UID
+//!   without staff id: a calendar shows one block per desk and evening, not one per
+//!   person stacked on top of each other, UIDs stay unique per calendar, and a
+//!   re-planned slot keeps its UID, so a subscribed calendar updates it in place.
+//!   Reminders (`VALARM`) are only in the per-person calendars.
+//! - **Published files**: `METHOD:PUBLISH`, no `ATTENDEE` or `ORGANIZER`, a name
+//!   (`NAME` and `X-WR-CALNAME`) and a refresh hint for subscriptions (12 hours).
+//! - **Text**: every TEXT value goes through [`escape_text`]
+//!   (commas, semicolons, backslashes, newlines) after control characters, which
+//!   TEXT may not hold, are replaced by spaces; lines are folded again by
+//!   [`refold`] to at most 75 octets, which the `ics` crate does not quite do.
+//!
+//! ```
+//! use duty_roster::output::ics;
+//! let roster = duty_roster::sample::tiny_roster();
+//! let outcome = duty_roster::solve(&roster, &Default::default()).unwrap();
+//! let files = ics::render(&roster, &outcome.assignments, &ics::CalendarOptions::default());
+//! let all = files.iter().find(|f| f.owner == ics::Owner::Roster).unwrap();
+//! assert_eq!(all.path, std::path::Path::new("calendars/roster.ics"));
+//! assert_eq!(all.events, 5);
+//! let text = String::from_utf8(all.bytes.clone()).unwrap();
+//! assert!(text.contains("DTSTART:20220801T153000Z\r\n"));
+//! ```
+
+mod fold;
+mod names;
+
+use std::collections::HashSet;
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+use ::ics::components::Property;
+use ::ics::properties::{
+    CalScale, Description, DtEnd, DtStart, Location, Method, Name, RefreshInterval, Summary,
+    Trigger,
+};
+use ::ics::{Alarm, Event, ICalendar, escape_text};
+use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
+
+pub use fold::{MAX_LINE_OCTETS, refold};
+pub use names::{
+    FileNames, MIN_KEY_BYTES, NAME_KEY_ENV, NameKey, NameKeyError, keyed_file_stem, safe_file_stems,
+};
+
+use super::roster_csv::{in_print_order, weekday_name};
+use crate::{Assignment, Roster, RosterDef, Site, Slot, Staff, WriteError};
+
+/// The calendars' folder under the output folder.
+///
+/// # Example
+/// ```
+/// use duty_roster::output::ics::{CALENDARS_DIR, ROSTER_FILE, SITES_DIR, STAFF_DIR};
+/// let staff = std::path::Path::new(CALENDARS_DIR).join(STAFF_DIR);
+/// assert_eq!(staff, std::path::Path::new("calendars/staff"));
+/// assert_eq!((SITES_DIR, ROSTER_FILE), ("sites", "roster.ics"));
+/// ```
+pub const CALENDARS_DIR: &str = "calendars";
+/// The per-person calendars' folder under [`CALENDARS_DIR`].
+///
+/// # Example
+/// See [`CALENDARS_DIR`].
+pub const STAFF_DIR: &str = "staff";
+/// The per-site calendars' folder under [`CALENDARS_DIR`].
+///
+/// # Example
+/// See [`CALENDARS_DIR`].
+pub const SITES_DIR: &str = "sites";
+/// The whole roster's calendar file, in [`CALENDARS_DIR`].
+///
+/// # Example
+/// See [`CALENDARS_DIR`].
+pub const ROSTER_FILE: &str = "roster.ics";
+
+/// How often a subscribed calendar should be fetched again (`REFRESH-INTERVAL` and
+/// `X-PUBLISHED-TTL`).
+const REFRESH: &str = "PT12H";
+
+/// Whose calendar a file is.
+///
+/// # Example
+/// ```
+/// let owner = duty_roster::output::ics::Owner::Staff("BM-01".into());
+/// assert_ne!(owner, duty_roster::output::ics::Owner::Roster);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Owner {
+    /// One person's duties, by staff id.
+    Staff(String),
+    /// One site's duties, by site id.
+    Site(String),
+    /// The whole roster.
+    Roster,
+}
+
+/// One calendar file, rendered.
+///
+/// # Example
+/// See the [module](self) example.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CalendarFile {
+    /// Path relative to the output folder, such as `calendars/staff/BM-01.ics`.
+    pub path: PathBuf,
+    /// Whose calendar it is.
+    pub owner: Owner,
+    /// Number of events in it.
+    pub events: usize,
+    /// The file's bytes: UTF-8, CRLF line ends, folded at 75 octets.
+    pub bytes: Vec<u8>,
+}
+
+/// Options of the calendar output.
+///
+/// # Example
+/// ```
+/// let o = duty_roster::output::ics::CalendarOptions::default();
+/// assert_eq!(o.file_names, duty_roster::output::ics::FileNames::StaffId);
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CalendarOptions {
+    /// How per-person files are named.
+    pub file_names: FileNames,
+}
+
+/// The words of descriptions and calendar names, in the roster's language.
+struct Labels {
+    colon: &'static str,
+    duties: &'static str,
+    local_time: &'static str,
+    with: &'static str,
+    alone: &'static str,
+    on_duty: &'static str,
+    phone: &'static str,
+}
+
+fn labels(language: &str) -> Labels {
+    match language {
+        "fr" => Labels {
+            colon: " :",
+            duties: "Permanences",
+            local_time: "Heure locale",
+            with: "Avec",
+            alone: "Seul(e) sur ce créneau",
+            on_duty: "De permanence",
+            phone: "Téléphone",
+        },
+        "ar" => Labels {
+            colon: ":",
+            duties: "المداومة",
+            local_time: "التوقيت المحلي",
+            with: "مع",
+            alone: "لا زميل في هذه المداومة",
+            on_duty: "المداومون",
+            phone: "الهاتف",
+        },
+        _ => Labels {
+            colon: ":",
+            duties: "Duties",
+            local_time: "Local time",
+            with: "With",
+            alone: "Nobody else on this slot",
+            on_duty: "On duty",
+            phone: "Phone",
+        },
+    }
+}
+
+/// A TEXT value: control characters other than tab and line ends (which TEXT cannot
+/// hold) become spaces, then the `ics` crate escapes commas, semicolons, backslashes
+/// and newlines.
+///
+/// # Example
+/// ```
+/// use duty_roster::output::ics::text;
+/// assert_eq!(text("Annexe Azilal, 1er étage; salle\\2\nفوق"), "Annexe Azilal\\, 1er étage\\; salle\\\\2\\nفوق");
+/// assert_eq!(text("a\u{7}b"), "a b");
+/// ```
+pub fn text(value: &str) -> String {
+    let clean: String = value
+        .chars()
+        .map(|c| {
+            if c.is_control() && !matches!(c, '\t' | '\n' | '\r') {
+                ' '
+            } else {
+                c
+            }
+        })
+        .collect();
+    escape_text(clean).into_owned()
+}
+
+/// An instant as an iCalendar UTC date-time, `YYYYMMDDTHHMMSSZ`.
+///
+/// # Example
+/// ```
+/// use chrono::{TimeZone, Utc};
+/// let t = Utc.with_ymd_and_hms(2022, 8, 8, 15, 30, 0).unwrap();
+/// assert_eq!(duty_roster::output::ics::utc_stamp(t), "20220808T153000Z");
+/// ```
+pub fn utc_stamp(instant: DateTime<Utc>) -> String {
+    instant.format("%Y%m%dT%H%M%SZ").to_string()
+}
+
+/// The `DTSTAMP` of every event: the roster's `revision`, or the period's first day at
+/// 00:00 UTC when it has none. Never the wall clock, so that files are reproducible.
+///
+/// # Example
+/// ```
+/// let def = duty_roster::sample::tiny_roster_def();
+/// assert_eq!(duty_roster::output::ics::dtstamp(&def).to_rfc3339(), "2022-08-01T00:00:00+00:00");
+/// ```
+pub fn dtstamp(def: &RosterDef) -> DateTime<Utc> {
+    def.revision.unwrap_or_else(|| {
+        def.period
+            .first
+            .and_hms_opt(0, 0, 0)
+            .expect("midnight exists")
+            .and_utc()
+    })
+}
+
+/// Appends `part` to a UID: ASCII letters, digits, `-` and `.` as they are, any other
+/// byte as `%XX`, so that `_` and `@` only ever separate parts.
+fn push_uid_part(uid: &mut String, part: &str) {
+    for b in part.bytes() {
+        if b.is_ascii_alphanumeric() || b == b'-' || b == b'.' {
+            uid.push(char::from(b));
+        } else {
+            let _ = write!(uid, "%{b:02X}");
+        }
+    }
+}
+
+/// The UID of an event: roster id, date, site id, duty id and, for a person's own
+/// event, staff id, joined by `_`, then `@duty-roster`. Each part keeps ASCII letters,
+/// digits, `-` and `.`; other bytes are written `%XX`, so distinct ids always give
+/// distinct UIDs and a UID is the same on every run.
+///
+/// # Example
+/// ```
+/// use duty_roster::output::ics::event_uid;
+/// let date = "2022-08-08".parse().unwrap();
+/// assert_eq!(
+///     event_uid("aubm-2022-08", date, "bm", "after-hours", Some("BM-01")),
+///     "aubm-2022-08_20220808_bm_after-hours_BM-01@duty-roster"
+/// );
+/// assert_eq!(
+///     event_uid("r", date, "a_b", "d", None),
+///     "r_20220808_a%5Fb_d@duty-roster"
+/// );
+/// ```
+pub fn event_uid(
+    roster: &str,
+    date: NaiveDate,
+    site: &str,
+    duty: &str,
+    staff: Option<&str>,
+) -> String {
+    let mut uid = String::new();
+    push_uid_part(&mut uid, roster);
+    let _ = write!(uid, "_{}_", date.format("%Y%m%d"));
+    push_uid_part(&mut uid, site);
+    uid.push('_');
+    push_uid_part(&mut uid, duty);
+    if let Some(staff) = staff {
+        uid.push('_');
+        push_uid_part(&mut uid, staff);
+    }
+    uid.push_str("@duty-roster");
+    uid
+}
+
+/// A slot and the people on it (staff indexes, in roster order, each once).
+struct Occupied<'r> {
+    slot: &'r Slot,
+    people: Vec<usize>,
+}
+
+/// The slots that have people, in print order (date, start, site, duty).
+fn occupied<'r>(roster: &'r Roster, assignments: &'r [Assignment]) -> Vec<Occupied<'r>> {
+    let mut out: Vec<Occupied<'r>> = Vec::new();
+    for (slot, a) in in_print_order(roster, assignments) {
+        let person = roster
+            .staff_index(&a.staff)
+            .expect("in_print_order keeps known staff");
+        match out.last_mut() {
+            Some(last) if std::ptr::eq(last.slot, slot) => {
+                if !last.people.contains(&person) {
+                    last.people.push(person);
+                }
+            }
+            _ => out.push(Occupied {
+                slot,
+                people: vec![person],
+            }),
+        }
+    }
+    out
+}
+
+/// "duty — site", the event's title.
+fn summary(roster: &Roster, slot: &Slot) -> String {
+    format!(
+        "{} — {}",
+        roster.duties()[slot.duty].name,
+        roster.sites()[slot.site].name
+    )
+}
+
+/// "site name, address", or the name alone.
+fn location(site: &Site) -> String {
+    match &site.address {
+        Some(address) if !address.trim().is_empty() => format!("{}, {address}", site.name),
+        _ => site.name.clone(),
+    }
+}
+
+fn local_hours(language: &str, start: NaiveDateTime, end: NaiveDateTime) -> String {
+    let day = |t: NaiveDateTime| format!("{} {}", weekday_name(t.date(), language), t.date());
+    if start.date() == end.date() {
+        format!(
+            "{}, {}–{}",
+            day(start),
+            start.format("%H:%M"),
+            end.format("%H:%M")
+        )
+    } else {
+        format!(
+            "{} {} – {} {}",
+            day(start),
+            start.format("%H:%M"),
+            day(end),
+            end.format("%H:%M")
+        )
+    }
+}
+
+fn person_line(person: &Staff) -> String {
+    format!("- {} {}", person.id, person.name)
+}
+
+/// The event's description: duty, local hours, the holiday if any, the colleagues
+/// (for `me`'s own event) or the people on duty, and the site's phone number.
+fn description(roster: &Roster, on: &Occupied, me: Option<usize>) -> String {
+    let language = roster.def().settings.language.as_str();
+    let l = labels(language);
+    let slot = on.slot;
+    let site = &roster.sites()[slot.site];
+    let mut lines = vec![
+        roster.duties()[slot.duty].name.clone(),
+        format!(
+            "{} ({}){} {}",
+            l.local_time,
+            roster.def().time_zone,
+            l.colon,
+            local_hours(language, slot.start_local, slot.end_local)
+        ),
+    ];
+    if let Some(holiday) = roster.holiday(slot.date) {
+        lines.push(holiday.name.clone());
+    }
+    let others: Vec<usize> = on
+        .people
+        .iter()
+        .copied()
+        .filter(|&p| Some(p) != me)
+        .collect();
+    if me.is_some() && others.is_empty() {
+        lines.push(l.alone.to_string());
+    } else {
+        let label = if me.is_some() { l.with } else { l.on_duty };
+        lines.push(format!("{label}{}", l.colon));
+        lines.extend(others.iter().map(|&p| person_line(&roster.staff()[p])));
+    }
+    if let Some(phone) = site.phone.as_deref().filter(|p| !p.trim().is_empty()) {
+        lines.push(format!("{}{} {phone}", l.phone, l.colon));
+    }
+    lines.join("\n")
+}
+
+/// One event: a person's own duty when `me` is set (with a reminder when the roster
+/// asks for one), else the slot with everyone on it.
+fn event<'a>(roster: &Roster, on: &Occupied, me: Option<usize>, stamp: &str) -> Event<'a> {
+    let def = roster.def();
+    let slot = on.slot;
+    let site = &roster.sites()[slot.site];
+    let duty = &roster.duties()[slot.duty];
+    let staff = me.map(|p| roster.staff()[p].id.as_str());
+    let uid = event_uid(&def.id, slot.date, &site.id, &duty.id, staff);
+    let title = summary(roster, slot);
+    let mut event = Event::new(text(&uid), stamp.to_string());
+    event.push(DtStart::new(utc_stamp(slot.start_utc)));
+    event.push(DtEnd::new(utc_stamp(slot.end_utc)));
+    event.push(Summary::new(text(&title)));
+    event.push(Location::new(text(&location(site))));
+    event.push(Description::new(text(&description(roster, on, me))));
+    if let (Some(minutes), Some(_)) = (def.settings.reminder_minutes, me) {
+        event.add_alarm(Alarm::display(
+            Trigger::new(format!("-PT{minutes}M")),
+            Description::new(text(&title)),
+        ));
+    }
+    event
+}
+
+/// A calendar with its properties and `events`, as folded bytes.
+fn calendar_bytes<'a>(name: &str, events: impl IntoIterator<Item = Event<'a>>) -> Vec<u8> {
+    let prodid = format!(
+        "-//duty-roster//duty-roster {}//EN",
+        env!("CARGO_PKG_VERSION")
+    );
+    let mut calendar = ICalendar::new("2.0", text(&prodid));
+    calendar.push(CalScale::new("GREGORIAN"));
+    calendar.push(Method::new("PUBLISH"));
+    calendar.push(Name::new(text(name)));
+    calendar.push(Property::new("X-WR-CALNAME", text(name)));
+    calendar.push(RefreshInterval::new(REFRESH));
+    calendar.push(Property::new("X-PUBLISHED-TTL", REFRESH));
+    for event in events {
+        calendar.add_event(event);
+    }
+    refold(&calendar.to_string()).into_bytes()
+}
+
+/// The calendar of one person's duties, named `Permanences — <name>` (in the
+/// roster's language). Empty of events when the person has none or is unknown.
+///
+/// # Example
+/// ```
+/// let roster = duty_roster::sample::tiny_roster();
+/// let a = duty_roster::Assignment::new("2022-08-01".parse().unwrap(), "evening", "hq", "A");
+/// let bytes = duty_roster::output::ics::render_staff(&roster, &[a], "A");
+/// let text = String::from_utf8(bytes).unwrap();
+/// assert!(text.contains("X-WR-CALNAME:Permanences — Amina\r\n"));
+/// assert!(text.contains("UID:tiny_20220801_hq_evening_A@duty-roster\r\n"));
+/// ```
+pub fn render_staff(roster: &Roster, assignments: &[Assignment], staff: &str) -> Vec<u8> {
+    staff_calendar(roster, &occupied(roster, assignments), staff).0
+}
+
+fn staff_calendar(roster: &Roster, slots: &[Occupied], staff: &str) -> (Vec<u8>, usize) {
+    let stamp = utc_stamp(dtstamp(roster.def()));
+    let me = roster.staff_index(staff);
+    let mine: Vec<&Occupied> = slots
+        .iter()
+        .filter(|on| me.is_some_and(|p| on.people.contains(&p)))
+        .collect();
+    let name = match me {
+        Some(p) => format!(
+            "{} — {}",
+            labels(&roster.def().settings.language).duties,
+            roster.staff()[p].name
+        ),
+        None => staff.to_string(),
+    };
+    let events = mine.iter().map(|on| event(roster, on, me, &stamp));
+    (calendar_bytes(&name, events), mine.len())
+}
+
+/// The calendar of one site, named after it: one event per slot that has people.
+/// Empty of events when the site has none or is unknown.
+///
+/// # Example
+/// ```
+/// let roster = duty_roster::sample::tiny_roster();
+/// let a = duty_roster::Assignment::new("2022-08-01".parse().unwrap(), "evening", "hq", "A");
+/// let text = String::from_utf8(duty_roster::output::ics::render_site(&roster, &[a], "hq")).unwrap();
+/// assert!(text.contains("NAME:Head office\r\n"));
+/// assert!(text.contains("LOCATION:Head office\\, 1 Main street\r\n"));
+/// ```
+pub fn render_site(roster: &Roster, assignments: &[Assignment], site: &str) -> Vec<u8> {
+    site_calendar(roster, &occupied(roster, assignments), site).0
+}
+
+fn site_calendar(roster: &Roster, slots: &[Occupied], site: &str) -> (Vec<u8>, usize) {
+    let stamp = utc_stamp(dtstamp(roster.def()));
+    let index = roster.site_index(site);
+    let here: Vec<&Occupied> = slots
+        .iter()
+        .filter(|on| Some(on.slot.site) == index)
+        .collect();
+    let name = index.map_or(site, |s| roster.sites()[s].name.as_str());
+    let events = here.iter().map(|on| event(roster, on, None, &stamp));
+    (calendar_bytes(name, events), here.len())
+}
+
+/// The calendar of the whole roster, named after it: one event per slot that has
+/// people, listing them.
+///
+/// # Example
+/// ```
+/// let roster = duty_roster::sample::tiny_roster();
+/// let a = duty_roster::Assignment::new("2022-08-01".parse().unwrap(), "evening", "hq", "A");
+/// let text = String::from_utf8(duty_roster::output::ics::render_roster(&roster, &[a])).unwrap();
+/// assert_eq!(text.matches("BEGIN:VEVENT").count(), 1);
+/// assert!(text.contains("UID:tiny_20220801_hq_evening@duty-roster\r\n"));
+/// ```
+pub fn render_roster(roster: &Roster, assignments: &[Assignment]) -> Vec<u8> {
+    roster_calendar(roster, &occupied(roster, assignments)).0
+}
+
+fn roster_calendar(roster: &Roster, slots: &[Occupied]) -> (Vec<u8>, usize) {
+    let stamp = utc_stamp(dtstamp(roster.def()));
+    let events = slots.iter().map(|on| event(roster, on, None, &stamp));
+    (calendar_bytes(&roster.def().name, events), slots.len())
+}
+
+/// Every calendar of a roster: `calendars/staff/<file>.ics` for each person with at
+/// least one duty (named as `options` says), `calendars/sites/<site>.ics` for each
+/// site with at least one duty (the site id made safe by [`safe_file_stems`]), and
+/// `calendars/roster.ics`, in that order and in roster order. Paths are relative to
+/// the output folder.
+///
+/// # Example
+/// See the [module](self) example.
+pub fn render(
+    roster: &Roster,
+    assignments: &[Assignment],
+    options: &CalendarOptions,
+) -> Vec<CalendarFile> {
+    let slots = occupied(roster, assignments);
+    let dir = Path::new(CALENDARS_DIR);
+    let mut files = Vec::new();
+    let staff_ids: Vec<&str> = roster.staff().iter().map(|s| s.id.as_str()).collect();
+    let safe_staff = safe_file_stems(&staff_ids);
+    for (p, person) in roster.staff().iter().enumerate() {
+        if !slots.iter().any(|on| on.people.contains(&p)) {
+            continue;
+        }
+        let stem = match &options.file_names {
+            FileNames::StaffId => safe_staff[p].clone(),
+            FileNames::Keyed(key) => keyed_file_stem(key, &person.id),
+        };
+        let (bytes, events) = staff_calendar(roster, &slots, &person.id);
+        files.push(CalendarFile {
+            path: dir.join(STAFF_DIR).join(format!("{stem}.ics")),
+            owner: Owner::Staff(person.id.clone()),
+            events,
+            bytes,
+        });
+    }
+    let site_ids: Vec<&str> = roster.sites().iter().map(|s| s.id.as_str()).collect();
+    let safe_sites = safe_file_stems(&site_ids);
+    for (s, site) in roster.sites().iter().enumerate() {
+        let (bytes, events) = site_calendar(roster, &slots, &site.id);
+        if events == 0 {
+            continue;
+        }
+        files.push(CalendarFile {
+            path: dir.join(SITES_DIR).join(format!("{}.ics", safe_sites[s])),
+            owner: Owner::Site(site.id.clone()),
+            events,
+            bytes,
+        });
+    }
+    let (bytes, events) = roster_calendar(roster, &slots);
+    files.push(CalendarFile {
+        path: dir.join(ROSTER_FILE),
+        owner: Owner::Roster,
+        events,
+        bytes,
+    });
+    files
+}
+
+/// Removes the `.ics` files in `out/calendars/staff` and `out/calendars/sites` that
+/// are not among `written` (paths relative to `out`), and gives the removed paths,
+/// sorted. A calendar left from an earlier run would still show duties that the new
+/// roster no longer has, or, after a switch to keyed names, give away whose file is
+/// whose. Nothing else in those folders is touched.
+///
+/// # Errors
+/// [`WriteError::Io`] naming the folder or file that could not be read or removed.
+///
+/// # Example
+/// ```
+/// use duty_roster::output::ics::remove_stale;
+/// let out = std::env::temp_dir().join("duty-roster-doc-stale");
+/// let old = out.join("calendars/staff/old.ics");
+/// duty_roster::output::write_atomically(&old, b"BEGIN:VCALENDAR").unwrap();
+/// assert_eq!(remove_stale(&out, &[]).unwrap(), vec![old.clone()]);
+/// assert!(!old.exists());
+/// ```
+pub fn remove_stale(out: &Path, written: &[CalendarFile]) -> Result<Vec<PathBuf>, WriteError> {
+    let keep: HashSet<PathBuf> = written.iter().map(|f| out.join(&f.path)).collect();
+    let mut removed = Vec::new();
+    for sub in [STAFF_DIR, SITES_DIR] {
+        let dir = out.join(CALENDARS_DIR).join(sub);
+        let io = |path: &Path| {
+            let path = path.to_path_buf();
+            move |source| WriteError::Io { path, source }
+        };
+        let entries = match std::fs::read_dir(&dir) {
+            Ok(entries) => entries,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => continue,
+            Err(e) => return Err(io(&dir)(e)),
+        };
+        for entry in entries {
+            let path = entry.map_err(io(&dir))?.path();
+            if path.extension().is_some_and(|e| e == "ics")
+                && path.is_file()
+                && !keep.contains(&path)
+            {
+                std::fs::remove_file(&path).map_err(io(&path))?;
+                removed.push(path);
+            }
+        }
+    }
+    removed.sort();
+    Ok(removed)
+}
+
+#[cfg(test)]
+mod tests;
