@@ -334,7 +334,7 @@ fn cover_problems(roster: &Roster, assignments: &[Assignment]) -> Vec<Problem> {
 
 /// Why person `p` is not on slot `slot_i` in `assignments`, and the limit to raise
 /// when a limit is what keeps them off.
-fn why_not(
+pub(crate) fn why_not(
     roster: &Roster,
     p: usize,
     slot_i: usize,

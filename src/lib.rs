@@ -19,6 +19,7 @@ pub mod check;
 pub mod diagnose;
 pub mod domain;
 pub mod error;
+pub mod explain;
 pub mod input;
 pub mod model;
 pub mod objective;

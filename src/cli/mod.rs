@@ -3,6 +3,7 @@
 
 mod check;
 mod exit;
+mod explain;
 mod solve;
 
 use std::path::PathBuf;
@@ -25,6 +26,9 @@ enum Command {
     Solve(SolveArgs),
     /// Validate a roster file and report what can be seen before solving.
     Check(CheckArgs),
+    /// Solve a roster and explain it: a person's fair targets, duties and unhonoured
+    /// wishes (with what honouring them would cost), or who could take each slot of a date.
+    Explain(ExplainArgs),
 }
 
 /// Arguments of `solve`.
@@ -88,6 +92,25 @@ enum Format {
     Html,
 }
 
+/// Arguments of `explain`.
+#[derive(clap::Args, Debug)]
+struct ExplainArgs {
+    /// The roster file.
+    roster: PathBuf,
+    /// Explain this staff member.
+    #[arg(long)]
+    staff: Option<String>,
+    /// Explain this date (YYYY-MM-DD).
+    #[arg(long)]
+    date: Option<chrono::NaiveDate>,
+    /// Print JSON for other tools instead of text.
+    #[arg(long)]
+    json: bool,
+    /// Seconds before each solve stops with the best roster found so far.
+    #[arg(long, default_value_t = 60.0)]
+    time_limit: f64,
+}
+
 /// Arguments of `check`.
 #[derive(clap::Args, Debug)]
 struct CheckArgs {
@@ -111,6 +134,7 @@ pub fn main() -> ExitCode {
     let result = match cli.command {
         Command::Solve(args) => solve::run(args),
         Command::Check(args) => check::run(args),
+        Command::Explain(args) => explain::run(args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

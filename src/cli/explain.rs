@@ -1,0 +1,73 @@
+//! `duty-roster explain`: solve a roster and explain it for a person or a date.
+
+use duty_roster::explain::{explain_date, explain_staff, render_date, render_staff};
+use duty_roster::{SolveOptions, solve};
+
+use super::ExplainArgs;
+use super::exit::{Failure, USAGE, print};
+
+pub fn run(args: ExplainArgs) -> Result<(), Failure> {
+    let roster = duty_roster::read_roster_file(&args.roster)?;
+    if let Some(staff) = &args.staff
+        && roster.staff_index(staff).is_none()
+    {
+        let known: Vec<&str> = roster.staff().iter().map(|s| s.id.as_str()).collect();
+        return Err(Failure::new(
+            USAGE,
+            format!(
+                "--staff: unknown staff `{staff}` (known: {})",
+                known.join(", ")
+            ),
+        ));
+    }
+    if let Some(date) = args.date
+        && !roster.def().period.contains(date)
+    {
+        return Err(Failure::new(
+            USAGE,
+            format!(
+                "--date: {date} is outside the period {}",
+                roster.def().period
+            ),
+        ));
+    }
+    let options = SolveOptions {
+        time_limit: args.time_limit,
+        ..SolveOptions::default()
+    };
+    let outcome =
+        solve(&roster, &options).map_err(|e| Failure::from(duty_roster::Error::from(e)))?;
+    let mut json = serde_json::Map::new();
+    let mut text = String::new();
+    if let Some(staff) = &args.staff {
+        let e = explain_staff(&roster, &outcome, staff, &options)
+            .map_err(|e| Failure::from(duty_roster::Error::from(e)))?;
+        text.push_str(&render_staff(&roster, &e));
+        json.insert(
+            "staff".into(),
+            serde_json::to_value(&e).expect("serialisable"),
+        );
+    }
+    if let Some(date) = args.date {
+        let slots = explain_date(&roster, &outcome, date);
+        text.push_str(&render_date(date, &slots));
+        json.insert(
+            "date".into(),
+            serde_json::json!({ "date": date, "slots": slots }),
+        );
+    }
+    if args.staff.is_none() && args.date.is_none() {
+        return Err(Failure::new(
+            USAGE,
+            "say what to explain: --staff ID and/or --date YYYY-MM-DD",
+        ));
+    }
+    if args.json {
+        print(&format!(
+            "{}\n",
+            serde_json::to_string_pretty(&json).expect("serialisable")
+        ))
+    } else {
+        print(&text)
+    }
+}
