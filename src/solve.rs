@@ -1,14 +1,15 @@
 //! Solving: builds the model, hands it to HiGHS, reads the roster back, and
 //! recomputes the objective from the assignment with the validator.
 //!
-//! When the first solve does not prove its roster optimal within its share of the
-//! time limit, a large-neighbourhood search improves the roster: it fixes most of
-//! the decisions to the best roster so far (everyone but a few people, or every day
-//! but a few), solves the same integer program for the rest, and keeps what is
-//! better. A last solve of the whole program, started from the best roster, then
-//! tries to prove it optimal.
+//! When the whole program is not solved at once, a large-neighbourhood search runs
+//! beside it, in a second thread: it fixes most of the decisions to the best roster
+//! so far (everyone but a few people, or every day but a few), solves the same
+//! integer program for the rest, and keeps what is better. The whole program's
+//! solve gives the bound; the better of the two rosters is returned, proven optimal
+//! when it meets the bound.
 
 use std::collections::BTreeMap;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Instant;
 
 use highs::HighsModelStatus;
@@ -36,8 +37,9 @@ pub struct SolveOptions {
     pub relative_gap: f64,
     /// Print the solver's log on standard error.
     pub verbose: bool,
-    /// Improve the roster by large-neighbourhood search when the first solve does
-    /// not prove it optimal within its share of the time limit.
+    /// Run a large-neighbourhood search beside the solve of the whole program (in
+    /// a second thread, once the whole program has run alone for a second), and
+    /// keep the better roster.
     pub neighbourhood_search: bool,
     /// Seed of the neighbourhood search's random choices.
     pub seed: u64,
@@ -252,88 +254,143 @@ fn set_options(program: &mut Program, options: &SolveOptions) -> Result<(), Solv
     Ok(())
 }
 
-/// A first solve of the whole program within its share of the time limit; when it
-/// proves its roster optimal, that roster. Otherwise the program is built again
-/// column by column, and the neighbourhood search improves the roster.
+/// The whole program solved for the full time limit in this thread (the bound, and
+/// the proof of optimality), with a neighbourhood search beside it in a second
+/// thread (better rosters sooner); the better roster wins. The search starts only
+/// when the whole program is not solved within [`ALONE`] seconds, and stops when it
+/// is.
 fn search(
-    mut first: Program,
+    mut whole: Program,
     roster: &Roster,
     decisions: &[Decision],
     options: &SolveOptions,
 ) -> Result<Best, SolveError> {
-    let started = Instant::now();
-    let run = first.solve(options.time_limit * FIRST_SHARE, None)?;
-    let best = Best::from_full_run(roster, run)?;
-    drop(first);
-    if best.proven {
-        return Ok(best);
-    }
-    let left = options.time_limit - started.elapsed().as_secs_f64();
-    let (vars, objective, rows, _) = Model::build(roster).into_parts();
-    let mut program = Program::new(vars, objective, rows)?;
-    set_options(&mut program, options)?;
-    let reserve = options.time_limit * LAST_SHARE;
-    let sub_limit = (options.time_limit / 30.0).clamp(1.0, 10.0);
-    let options = SolveOptions {
-        time_limit: left,
-        ..options.clone()
-    };
-    let mut search = Search::new(&mut program, roster, decisions, &options);
-    search.reserve = reserve;
-    search.sub_limit = sub_limit;
-    search.run(best)
+    // More heuristic effort in the whole program's solve: it finds rosters too.
+    whole.set_option("mip_heuristic_effort", HEURISTIC_EFFORT)?;
+    let stop = AtomicBool::new(false);
+    std::thread::scope(|scope| {
+        let helper = scope.spawn(|| beside(roster, decisions, options, &stop));
+        let run = whole.solve(options.time_limit, None);
+        stop.store(true, Ordering::Relaxed);
+        let found = helper.join().unwrap_or(None);
+        let mut best = Best::from_full_run(roster, run?)?;
+        if let Some(found) = found {
+            best.bound = best.bound.max(found.bound);
+            if found.objective < best.objective - 1e-9 || best.columns.is_none() {
+                best.objective = found.objective;
+                best.columns = found.columns;
+            }
+        }
+        best.proven = best.proven || best.meets_bound(options.relative_gap);
+        Ok(best)
+    })
 }
 
-/// Share of the time limit for the first solve of the whole program.
-const FIRST_SHARE: f64 = 0.25;
-/// Share of the time limit kept for the last solve of the whole program.
-const LAST_SHARE: f64 = 0.2;
+/// HiGHS's `mip_heuristic_effort` in the whole program's solve (its default is 0.05).
+const HEURISTIC_EFFORT: f64 = 0.3;
+
+/// Seconds the whole program is solved alone before the neighbourhood search starts
+/// beside it: most rosters are solved by then.
+const ALONE: f64 = 1.0;
+
+/// The neighbourhood search of [`search`]: waits [`ALONE`] seconds, builds its own
+/// program, finds a first roster, then improves it until the time limit or `stop`.
+/// `None` when stopped before it has a roster (or when it fails: the whole program's
+/// solve reports errors).
+fn beside(
+    roster: &Roster,
+    decisions: &[Decision],
+    options: &SolveOptions,
+    stop: &AtomicBool,
+) -> Option<Best> {
+    let started = Instant::now();
+    while started.elapsed().as_secs_f64() < ALONE {
+        if stop.load(Ordering::Relaxed) {
+            return None;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    let (vars, objective, rows, _) = Model::build(roster).into_parts();
+    let mut program = Program::new(vars, objective, rows).ok()?;
+    if options.verbose {
+        eprintln!(
+            "neighbourhood search: {:.1} s, program built",
+            started.elapsed().as_secs_f64()
+        );
+    }
+    set_options(&mut program, options).ok()?;
+    program.set_option("threads", 1).ok()?;
+    Search::new(&mut program, roster, decisions, options, stop, started)
+        .run()
+        .ok()
+}
 
 /// A large-neighbourhood search over the decisions of one program.
 struct Search<'a> {
     program: &'a mut Program,
     options: &'a SolveOptions,
-    roster: &'a Roster,
-    /// Columns of each person's decisions, by day.
-    by_staff_day: Vec<Vec<Vec<usize>>>,
+    /// Set when the search should stop.
+    stop: &'a AtomicBool,
     started: Instant,
     random: SplitMix,
-    /// Number of people freed by a people neighbourhood.
-    people: usize,
-    /// Number of days freed by a days neighbourhood.
-    days: usize,
-    /// Seconds kept for the last solve of the whole program.
-    reserve: f64,
-    /// Seconds for each solve of a neighbourhood.
-    sub_limit: f64,
+    /// Columns of each person's decisions, by day.
+    by_staff_day: Vec<Vec<Vec<usize>>>,
+    /// The duty kinds each person could take.
+    kinds: Vec<Vec<usize>>,
+    /// Each slot with a soft minimum cover: its day, duty kind, minimum and the
+    /// columns of its decisions.
+    soft_slots: Vec<(usize, usize, u32, Vec<usize>)>,
+    /// How many people or days each kind of neighbourhood frees (adapted as it goes).
+    sizes: [f64; 4],
 }
 
 impl<'a> Search<'a> {
     fn new(
         program: &'a mut Program,
-        roster: &'a Roster,
+        roster: &Roster,
         decisions: &[Decision],
         options: &'a SolveOptions,
+        stop: &'a AtomicBool,
+        started: Instant,
     ) -> Search<'a> {
         let day_count = roster.def().period.len();
         let staff_count = roster.staff().len();
         let first = roster.def().period.first;
         let mut by_staff_day = vec![vec![Vec::new(); day_count]; staff_count];
+        let mut kinds = vec![Vec::new(); staff_count];
+        let mut on_slot = vec![Vec::new(); roster.slots().len()];
         for d in decisions {
-            let day = (roster.slots()[d.slot].date - first).num_days() as usize;
+            let slot = &roster.slots()[d.slot];
+            let day = (slot.date - first).num_days() as usize;
             by_staff_day[d.staff][day].push(d.column);
+            on_slot[d.slot].push(d.column);
+            if !kinds[d.staff].contains(&slot.duty) {
+                kinds[d.staff].push(slot.duty);
+            }
         }
+        let soft_slots = roster
+            .slots()
+            .iter()
+            .zip(on_slot)
+            .filter(|(slot, _)| slot.under_weight.is_some() && slot.min > 0)
+            .map(|(slot, cols)| {
+                let day = (slot.date - first).num_days() as usize;
+                (day, slot.duty, slot.min, cols)
+            })
+            .collect();
+        // Small at first: they grow while their sub-problems solve quickly.
+        let people = (staff_count as f64 / 10.0).max(2.0);
+        let days = (day_count as f64 / 7.0).max(2.0);
         Search {
             program,
             options,
-            roster,
-            by_staff_day,
-            started: Instant::now(),
+            stop,
+            started,
             random: SplitMix(options.seed),
-            people: (staff_count / 6).max(2).min(staff_count.max(1)),
-            days: (day_count / 4).max(2).min(day_count.max(1)),
-            reserve: options.time_limit * LAST_SHARE,
-            sub_limit: (options.time_limit / 30.0).clamp(1.0, 10.0),
+            by_staff_day,
+            kinds,
+            soft_slots,
+            sizes: [people, people, days, days],
         }
     }
 
@@ -341,118 +398,164 @@ impl<'a> Search<'a> {
         self.options.time_limit - self.started.elapsed().as_secs_f64()
     }
 
-    /// Improves `best`, the first solve's result, within the time limit.
-    fn run(mut self, mut best: Best) -> Result<Best, SolveError> {
-        if best.columns.is_none() {
-            let run = self.program.solve(self.left(), None)?;
-            return Best::from_full_run(self.roster, run);
+    fn stopped(&self) -> bool {
+        self.stop.load(Ordering::Relaxed) || self.left() < 0.2
+    }
+
+    /// A first roster, then better ones until the time limit or `stop`.
+    fn run(mut self) -> Result<Best, SolveError> {
+        // The first roster HiGHS finds: the search improves it faster than HiGHS.
+        let first_limit = (self.options.time_limit / 10.0).clamp(1.0, 5.0);
+        self.program.set_option("mip_max_improving_sols", 1)?;
+        let run = self.program.solve(first_limit.min(self.left()), None)?;
+        self.program
+            .set_option("mip_max_improving_sols", i32::MAX)?;
+        let mut best = Best {
+            proven: false,
+            bound: run.bound,
+            objective: run.objective,
+            columns: run.columns,
+        };
+        if self.options.verbose {
+            eprintln!(
+                "neighbourhood search: {:.1} s, first roster: {}",
+                self.started.elapsed().as_secs_f64(),
+                best.objective
+            );
         }
-        let gap = self.options.relative_gap;
+        if best.columns.is_none() {
+            return Ok(best);
+        }
+        // Short solves: the whole program's solve may end at any time, and waits
+        // for the current one.
+        let sub_limit = (self.options.time_limit / 30.0).clamp(0.5, 3.0);
         let mut round = 0usize;
-        while !best.meets_bound(gap) && self.left() > self.reserve + 0.1 {
-            let budget = self.sub_limit.min(self.left() - self.reserve);
+        while !self.stopped() && !best.meets_bound(self.options.relative_gap) {
+            let budget = sub_limit.min(self.left());
             let current = best.columns.clone().expect("a roster to improve");
-            let by_people = round.is_multiple_of(2);
+            let kind = Kind::ALL[round % Kind::ALL.len()];
             round += 1;
-            let freed = if by_people {
-                self.pick_people()
-            } else {
-                self.pick_days()
-            };
-            let fixed = self.fix_all_but(&freed, by_people, &current);
+            let (people, days) = self.pick(kind, &current);
+            let fixed = self.fix_all_but(&people, &days, &current);
+            let solving = Instant::now();
             let run = self.program.solve(budget, Some(&current));
+            let seconds = solving.elapsed().as_secs_f64();
             for &col in &fixed {
                 self.program.free(col);
             }
             let run = run?;
             let solved = run.status == HighsModelStatus::Optimal;
+            if self.options.verbose {
+                eprintln!(
+                    "neighbourhood search: {:.1} s, {kind:?} {:.1}, {:?} in {seconds:.1} s: {}",
+                    self.started.elapsed().as_secs_f64(),
+                    self.sizes[kind as usize],
+                    run.status,
+                    run.objective
+                );
+            }
             if let Some(columns) = run.columns
                 && run.objective < best.objective - 1e-9
             {
                 best.objective = run.objective;
                 best.columns = Some(columns);
-                if self.options.verbose {
-                    eprintln!(
-                        "neighbourhood search: {:.1} s, {} {} freed: {}",
-                        self.started.elapsed().as_secs_f64(),
-                        freed.len(),
-                        if by_people { "people" } else { "days" },
-                        best.objective
-                    );
-                }
             }
-            self.adapt(by_people, solved);
+            self.adapt(kind, solved && seconds < budget / 2.0, !solved);
         }
-        if best.meets_bound(gap) {
-            best.proven = true;
-            return Ok(best);
-        }
-        let start = best.columns.clone();
-        let last = self.program.solve(self.left(), start.as_deref())?;
-        let proven = check_full_run(self.roster, last.status)?;
-        if let Some(columns) = last.columns
-            && last.objective < best.objective - 1e-9
-        {
-            best.objective = last.objective;
-            best.columns = Some(columns);
-        }
-        best.bound = best
-            .bound
-            .max(if proven { last.objective } else { last.bound });
-        best.proven = proven || best.meets_bound(gap);
         Ok(best)
     }
 
-    /// Grows a neighbourhood whose sub-problem was solved to optimality, shrinks
-    /// one that ran out of time.
-    fn adapt(&mut self, by_people: bool, solved: bool) {
-        let (size, most) = if by_people {
-            (&mut self.people, self.by_staff_day.len())
-        } else {
-            (
-                &mut self.days,
-                self.by_staff_day.first().map_or(0, Vec::len),
-            )
-        };
-        *size = if solved {
-            (*size + 1).min(most)
-        } else {
-            size.saturating_sub(1).max(1)
-        };
+    /// Grows a neighbourhood whose sub-problem was solved quickly, shrinks one that
+    /// ran out of time.
+    fn adapt(&mut self, kind: Kind, quick: bool, slow: bool) {
+        let most = match kind {
+            Kind::Days | Kind::Shortage => self.by_staff_day.first().map_or(1, Vec::len),
+            Kind::People | Kind::Related => self.by_staff_day.len(),
+        } as f64;
+        let size = &mut self.sizes[kind as usize];
+        if quick {
+            *size = (*size * 1.15).max(*size + 1.0).min(most);
+        } else if slow {
+            *size = (*size * 0.75).max(1.0);
+        }
     }
 
-    /// A random set of `self.people` people.
-    fn pick_people(&mut self) -> Vec<usize> {
-        let mut all: Vec<usize> = (0..self.by_staff_day.len()).collect();
-        self.random.shuffle(&mut all);
-        all.truncate(self.people);
-        all
-    }
-
-    /// A random window of `self.days` consecutive days.
-    fn pick_days(&mut self) -> Vec<usize> {
-        let days = self.by_staff_day.first().map_or(0, Vec::len);
-        let width = self.days.min(days);
-        let first = self.random.below(days - width + 1);
-        (first..first + width).collect()
-    }
-
-    /// Fixes every decision outside the freed people (or days) to its value in
-    /// `current`; returns the columns fixed.
-    fn fix_all_but(&mut self, freed: &[usize], by_people: bool, current: &[f64]) -> Vec<usize> {
-        let mut fixed = Vec::new();
-        for (person, days) in self.by_staff_day.iter().enumerate() {
-            for (day, columns) in days.iter().enumerate() {
-                let free = if by_people {
-                    freed.contains(&person)
+    /// The people and days a neighbourhood of `kind` frees.
+    fn pick(&mut self, kind: Kind, current: &[f64]) -> (Vec<bool>, Vec<bool>) {
+        let staff_count = self.by_staff_day.len();
+        let day_count = self.by_staff_day.first().map_or(0, Vec::len);
+        let size = self.sizes[kind as usize].round() as usize;
+        match kind {
+            Kind::People => {
+                let mut all: Vec<usize> = (0..staff_count).collect();
+                self.random.shuffle(&mut all);
+                (
+                    mark(staff_count, &all[..size.min(staff_count)]),
+                    vec![true; day_count],
+                )
+            }
+            Kind::Related => {
+                // people who could take one duty kind that a random person could take
+                let seed = self.random.below(staff_count);
+                let kinds = &self.kinds[seed];
+                let chosen = if kinds.is_empty() {
+                    None
                 } else {
-                    freed.contains(&day)
+                    Some(kinds[self.random.below(kinds.len())])
                 };
-                if free {
-                    continue;
+                let mut related: Vec<usize> = (0..staff_count)
+                    .filter(|&p| chosen.is_some_and(|k| self.kinds[p].contains(&k)))
+                    .collect();
+                let mut others: Vec<usize> =
+                    (0..staff_count).filter(|p| !related.contains(p)).collect();
+                self.random.shuffle(&mut related);
+                self.random.shuffle(&mut others);
+                related.extend(others);
+                (
+                    mark(staff_count, &related[..size.min(staff_count)]),
+                    vec![true; day_count],
+                )
+            }
+            Kind::Days => {
+                let width = size.min(day_count);
+                let first = self.random.below(day_count - width + 1);
+                let days: Vec<usize> = (first..first + width).collect();
+                (vec![true; staff_count], mark(day_count, &days))
+            }
+            Kind::Shortage => {
+                // days around a slot short of people, and everyone who could take it
+                let short: Vec<usize> = (0..self.soft_slots.len())
+                    .filter(|&i| {
+                        let (_, _, min, cols) = &self.soft_slots[i];
+                        let n: f64 = cols.iter().map(|&c| current[c]).sum();
+                        n + 0.5 < f64::from(*min)
+                    })
+                    .collect();
+                if short.is_empty() {
+                    return self.pick(Kind::Days, current);
                 }
-                for &col in columns {
-                    fixed.push(col);
+                let (day, duty, _, _) = self.soft_slots[short[self.random.below(short.len())]];
+                let width = size.min(day_count);
+                let first = day
+                    .saturating_sub(self.random.below(width))
+                    .min(day_count - width);
+                let days: Vec<usize> = (first..first + width).collect();
+                let people: Vec<usize> = (0..staff_count)
+                    .filter(|&p| self.kinds[p].contains(&duty))
+                    .collect();
+                (mark(staff_count, &people), mark(day_count, &days))
+            }
+        }
+    }
+
+    /// Fixes every decision of a person or day not freed to its value in `current`;
+    /// returns the columns fixed.
+    fn fix_all_but(&mut self, people: &[bool], days: &[bool], current: &[f64]) -> Vec<usize> {
+        let mut fixed = Vec::new();
+        for (person, by_day) in self.by_staff_day.iter().enumerate() {
+            for (day, columns) in by_day.iter().enumerate() {
+                if !(people[person] && days[day]) {
+                    fixed.extend_from_slice(columns);
                 }
             }
         }
@@ -461,6 +564,32 @@ impl<'a> Search<'a> {
         }
         fixed
     }
+}
+
+/// The kinds of neighbourhood, taken in turn.
+#[derive(Debug, Clone, Copy)]
+enum Kind {
+    /// A few people chosen at random, all days.
+    People,
+    /// A few people who could take the same duty kind, all days.
+    Related,
+    /// Everyone, on a few consecutive days.
+    Days,
+    /// Everyone who could take a slot short of people, on a few days around it.
+    Shortage,
+}
+
+impl Kind {
+    const ALL: [Kind; 4] = [Kind::People, Kind::Shortage, Kind::Days, Kind::Related];
+}
+
+/// `n` flags, set at `indices`.
+fn mark(n: usize, indices: &[usize]) -> Vec<bool> {
+    let mut flags = vec![false; n];
+    for &i in indices {
+        flags[i] = true;
+    }
+    flags
 }
 
 /// A small, fast, seeded random number generator (SplitMix64).

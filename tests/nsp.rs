@@ -111,7 +111,7 @@ fn reader_maps_every_field_of_instance2() {
     assert_eq!(def.time_zone, "UTC");
     assert_eq!(def.staff.len(), 14);
     let ids: Vec<&str> = roster.duties().iter().map(|d| d.id.as_str()).collect();
-    assert_eq!(ids, ["D", "L"]);
+    assert_eq!(ids, ["E", "L"]);
     // lengths come from the file, whatever the start time
     for slot in roster.slots() {
         assert_eq!(slot.minutes, 480);
@@ -125,7 +125,7 @@ fn reader_maps_every_field_of_instance2() {
             .all(|s| s.min == s.max.unwrap() && s.under_weight == Some(100))
     );
     assert!(roster.slots().iter().all(|s| s.over_weight == Some(1)));
-    // D cannot follow L
+    // E cannot follow L
     let rules = &def.rules;
     assert_eq!(rules.forbidden_successions.len(), 1);
     assert_eq!(
@@ -133,7 +133,7 @@ fn reader_maps_every_field_of_instance2() {
             rules.forbidden_successions[0].first.as_str(),
             rules.forbidden_successions[0].then.as_str()
         ),
-        ("L", "D")
+        ("L", "E")
     );
     assert!(!rules.fairness.is_on());
     let a = &def.staff[0];
@@ -231,6 +231,13 @@ fn reader_reads_the_mini_instance() {
         .find(|o| o.date == first && o.duty == "N")
         .unwrap();
     assert_eq!((zero.min, zero.max), (0, Some(0)));
+    // a soft maximum of 0 keeps the slot: someone on it costs the weight for over
+    assert!(
+        roster
+            .slots()
+            .iter()
+            .any(|s| s.date == first && roster.duties()[s.duty].id == "N")
+    );
     let outcome = solve(&roster, &SolveOptions::default()).unwrap();
     let report = validate(&roster, &outcome.assignments);
     assert!(report.violations.is_empty(), "{:?}", report.violations);
