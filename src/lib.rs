@@ -24,6 +24,7 @@ pub mod input;
 pub mod model;
 pub mod objective;
 pub mod output;
+mod random;
 pub mod sample;
 pub mod solve;
 pub mod synthetic;

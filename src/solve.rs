@@ -16,6 +16,7 @@ use highs::HighsModelStatus;
 use serde::{Deserialize, Serialize};
 
 use crate::model::{Decision, Model, Program, Run};
+use crate::random::SplitMix;
 use crate::{Assignment, Roster, SolveError, Term, check, validate};
 
 /// How to solve.
@@ -590,31 +591,6 @@ fn mark(n: usize, indices: &[usize]) -> Vec<bool> {
         flags[i] = true;
     }
     flags
-}
-
-/// A small, fast, seeded random number generator (SplitMix64).
-struct SplitMix(u64);
-
-impl SplitMix {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    /// A number in `0..n` (`n` at least 1).
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
-    }
-
-    fn shuffle<T>(&mut self, items: &mut [T]) {
-        for i in (1..items.len()).rev() {
-            let j = self.below(i + 1);
-            items.swap(i, j);
-        }
-    }
 }
 
 fn relative_gap(objective: f64, bound: f64) -> f64 {

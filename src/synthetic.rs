@@ -4,6 +4,7 @@
 
 use chrono::{Datelike, Months, NaiveDate, NaiveTime, Weekday};
 
+use crate::random::SplitMix;
 use crate::{
     Absence, DateRange, DutyKind, Holiday, RosterDef, Rules, Settings, Site, SiteCover, SkillNeed,
     Staff, Strength, Succession,
@@ -28,24 +29,6 @@ pub struct Size {
     pub months: u32,
     /// Seed of the random choices.
     pub seed: u64,
-}
-
-/// SplitMix64: a tiny generator whose sequence never changes between versions, so a
-/// seed always gives the same roster (library generators do not promise that).
-struct SplitMix(u64);
-
-impl SplitMix {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
 }
 
 const LANGUAGES: [&str; 5] = ["es", "it", "nl", "en", "de"];

@@ -512,9 +512,8 @@ fn personal_limits_bound_duties_kinds_and_minutes() {
     assert_eq!(count(&outcome, "C"), 4);
 }
 
-#[test]
-fn pinned_duties_stay() {
-    let mut def = base();
+/// B is pinned to Wednesday's evening but avoids every duty at 50 each.
+fn pin_b_on_wednesday_though_b_avoids_every_duty(def: &mut RosterDef) {
     def.pins.push(Pin {
         date: date(3),
         duty: "evening".into(),
@@ -529,6 +528,12 @@ fn pinned_duties_stay() {
         site: None,
         weight: 50,
     });
+}
+
+#[test]
+fn pinned_duties_stay() {
+    let mut def = base();
+    pin_b_on_wednesday_though_b_avoids_every_duty(&mut def);
     let (_, outcome) = solved(def);
     assert!(
         outcome
@@ -704,21 +709,8 @@ fn personal_limits_soft_on_minutes_are_penalised_per_hour() {
 fn pins_soft_are_penalised_when_not_honoured() {
     let mut def = base();
     def.rules.pins = Strength::Soft(5);
-    def.pins.push(Pin {
-        date: date(3),
-        duty: "evening".into(),
-        site: "hq".into(),
-        staff: "B".into(),
-    });
     // B avoids everything at 50 per duty: cheaper to leave the pin (5) than to honour it.
-    def.staff[1].preferences.push(Preference {
-        wish: Wish::Avoid,
-        dates: None,
-        weekdays: vec![],
-        duty: None,
-        site: None,
-        weight: 50,
-    });
+    pin_b_on_wednesday_though_b_avoids_every_duty(&mut def);
     let (_, outcome) = solved(def);
     assert_eq!(count(&outcome, "B"), 0);
     assert_eq!(term(&outcome, Term::Pins), 5.0);
