@@ -2,24 +2,15 @@
 //! golden outputs and determinism. Every roster the solver writes is read back and
 //! checked by the independent validator.
 
-use std::path::{Path, PathBuf};
+mod common;
+
+use common::{read_assignments, root, scratch_in};
+use std::path::Path;
 use std::process::{Command, Output};
 
-use duty_roster::{Assignment, read_roster_file, validate};
+use duty_roster::{read_roster_file, validate};
 
 const BIN: &str = env!("CARGO_BIN_EXE_duty-roster");
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-/// A fresh empty folder under the target directory.
-fn scratch(name: &str) -> PathBuf {
-    let dir = root().join("target").join("cli-tests").join(name);
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
 
 /// One run of the program, with fluent checks.
 struct Run {
@@ -81,28 +72,6 @@ fn roster_file(dir: &Path, text: &str) -> String {
     path.display().to_string()
 }
 
-/// Reads `roster.csv` back as assignments, in either CSV style (plain, or Excel's
-/// byte order mark and `;`).
-fn read_assignments(path: &Path) -> Vec<Assignment> {
-    let text = std::fs::read_to_string(path).unwrap();
-    let text = text.trim_start_matches('\u{feff}');
-    let delimiter = if text.lines().next().unwrap().contains(';') {
-        b';'
-    } else {
-        b','
-    };
-    let mut reader = csv::ReaderBuilder::new()
-        .delimiter(delimiter)
-        .from_reader(text.as_bytes());
-    reader
-        .records()
-        .map(|r| {
-            let r = r.unwrap();
-            Assignment::new(r[0].parse().unwrap(), &r[6], &r[4], &r[8])
-        })
-        .collect()
-}
-
 /// Solves a shipped roster into `out` and checks the written roster with the validator.
 fn solve_shipped(name: &str, out: &Path) -> Run {
     let roster = format!("rosters/{name}.toml");
@@ -125,6 +94,11 @@ fn solve_shipped(name: &str, out: &Path) -> Run {
         report.objective
     );
     run
+}
+
+/// A fresh empty folder for one test.
+fn scratch(name: &str) -> std::path::PathBuf {
+    scratch_in("cli-tests", name)
 }
 
 #[test]

@@ -3,7 +3,10 @@
 //! exit code, the suggested fix applied making the roster solve, and the elastic
 //! model never reporting a problem when the strict roster is feasible.
 
-use std::path::{Path, PathBuf};
+mod common;
+
+use common::{root, scratch_in};
+use std::path::Path;
 use std::process::Command;
 
 use duty_roster::diagnose::{RelaxCosts, diagnose, relax};
@@ -11,17 +14,6 @@ use duty_roster::synthetic::{Size, generate};
 use duty_roster::{Roster, read_roster_file, solve, validate};
 
 const BIN: &str = env!("CARGO_BIN_EXE_duty-roster");
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn scratch(name: &str) -> PathBuf {
-    let dir = root().join("target").join("diagnose-tests").join(name);
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
 
 /// Runs `solve` on a roster file; returns the exit code and standard error.
 fn solve_file(roster: &Path, out: &Path, extra: &[&str]) -> (i32, String) {
@@ -78,6 +70,11 @@ fn infeasible(cause: &str, fix: impl Fn(&str) -> String) {
             .violations
             .is_empty()
     );
+}
+
+/// A fresh empty folder for one test.
+fn scratch(name: &str) -> std::path::PathBuf {
+    scratch_in("diagnose-tests", name)
 }
 
 #[test]

@@ -4,6 +4,9 @@
 //! languages, and a page that needs no network. The page in a real browser (PDF,
 //! screenshot, DOM) is checked by `tests/html/browser_check.sh`, which `.ci/run` calls.
 
+mod common;
+
+use common::{read_assignments, root};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::OnceLock;
@@ -15,10 +18,6 @@ use duty_roster::{
 };
 
 const BIN: &str = env!("CARGO_BIN_EXE_duty-roster");
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
 
 /// The August roster solved once by the command line into target/html-tests/august,
 /// with roster.csv beside roster.html.
@@ -45,18 +44,7 @@ fn august_html() -> String {
 
 /// roster.csv rows as assignments (Excel style for the August roster).
 fn august_assignments() -> Vec<Assignment> {
-    let text = std::fs::read_to_string(august().join("roster.csv")).unwrap();
-    let text = text.trim_start_matches('\u{feff}');
-    let mut reader = csv::ReaderBuilder::new()
-        .delimiter(b';')
-        .from_reader(text.as_bytes());
-    reader
-        .records()
-        .map(|r| {
-            let r = r.unwrap();
-            Assignment::new(r[0].parse().unwrap(), &r[6], &r[4], &r[8])
-        })
-        .collect()
+    read_assignments(&august().join("roster.csv"))
 }
 
 fn august_roster() -> Roster {

@@ -3,6 +3,9 @@
 //! their key, and stale calendars. Real parsers and a CalDAV server check the same
 //! files in `tests/ics/`, run by `.ci/run`.
 
+mod common;
+
+use common::{read_assignments, root, scratch_in};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -10,22 +13,10 @@ use std::process::{Command, Output};
 use duty_roster::output::ics::{
     CalendarOptions, MAX_LINE_OCTETS, NAME_KEY_ENV, NameKey, keyed_file_stem, render,
 };
-use duty_roster::{Assignment, read_roster_file};
+use duty_roster::read_roster_file;
 
 const BIN: &str = env!("CARGO_BIN_EXE_duty-roster");
 const KEY: &str = "a test key that is long enough";
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-/// A fresh empty folder under the target directory.
-fn scratch(name: &str) -> PathBuf {
-    let dir = root().join("target").join("ics-tests").join(name);
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
 
 /// Runs the program with `env` set and the name key variable otherwise unset.
 fn run(args: &[&str], env: &[(&str, &str)]) -> Output {
@@ -87,6 +78,11 @@ fn file_names(dir: &Path) -> Vec<String> {
     names
 }
 
+/// A fresh empty folder for one test.
+fn scratch(name: &str) -> std::path::PathBuf {
+    scratch_in("ics-tests", name)
+}
+
 #[test]
 fn august_calendars_match_the_golden_files() {
     let out = scratch("august");
@@ -123,27 +119,6 @@ fn august_calendars_match_the_golden_files() {
         30 + 6 + 1,
         "a calendar per person, per site, and the roster's"
     );
-}
-
-/// Reads `roster.csv` back as assignments, in either CSV style (plain, or Excel's
-/// byte order mark and `;`).
-fn read_assignments(path: &Path) -> Vec<Assignment> {
-    let text = std::fs::read_to_string(path).unwrap();
-    let text = text.trim_start_matches('\u{feff}');
-    let delimiter = if text.lines().next().unwrap().contains(';') {
-        b';'
-    } else {
-        b','
-    };
-    csv::ReaderBuilder::new()
-        .delimiter(delimiter)
-        .from_reader(text.as_bytes())
-        .records()
-        .map(|r| {
-            let r = r.unwrap();
-            Assignment::new(r[0].parse().unwrap(), &r[6], &r[4], &r[8])
-        })
-        .collect()
 }
 
 #[test]

@@ -1,0 +1,41 @@
+//! Helpers shared by the integration tests: the crate's folder, fresh scratch folders
+//! and reading `roster.csv` back.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+
+use duty_roster::Assignment;
+
+/// The crate's own folder.
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// A fresh empty folder `target/<group>/<name>`.
+pub fn scratch_in(group: &str, name: &str) -> PathBuf {
+    let dir = root().join("target").join(group).join(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// Reads `roster.csv` back as assignments, in either CSV style (plain, or Excel's
+/// byte order mark and `;`).
+pub fn read_assignments(path: &Path) -> Vec<Assignment> {
+    let text = std::fs::read_to_string(path).unwrap();
+    let text = text.trim_start_matches('\u{feff}');
+    let delimiter = if text.lines().next().unwrap().contains(';') {
+        b';'
+    } else {
+        b','
+    };
+    csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .from_reader(text.as_bytes())
+        .records()
+        .map(|r| {
+            let r = r.unwrap();
+            Assignment::new(r[0].parse().unwrap(), &r[6], &r[4], &r[8])
+        })
+        .collect()
+}
