@@ -8,22 +8,13 @@ use duty_roster::{DateRange, Preference, Roster, Wish, sample, solve, validate};
 
 const BIN: &str = env!("CARGO_BIN_EXE_duty-roster");
 
-fn want_every_evening(weight: u32) -> Preference {
-    Preference {
-        wish: Wish::Want,
-        dates: None,
-        weekdays: vec![],
-        duty: None,
-        site: None,
-        weight,
-    }
-}
-
 #[test]
 fn explain_staff_prices_an_unhonoured_wish() {
     // A wants every evening; fairness gives A one or two of the five.
     let mut def = sample::tiny_roster_def();
-    def.staff[0].preferences.push(want_every_evening(1));
+    def.staff[0]
+        .preferences
+        .push(Preference::new(Wish::Want, 1));
     let roster = Roster::new(def).unwrap();
     let outcome = solve(&roster, &Default::default()).unwrap();
     assert!(
@@ -46,12 +37,8 @@ fn explain_staff_says_when_a_wish_cannot_be_honoured() {
     let mut def = sample::tiny_roster_def();
     def.staff.truncate(1);
     def.staff[0].preferences.push(Preference {
-        wish: Wish::Avoid,
         dates: Some(DateRange::single("2022-08-03".parse().unwrap())),
-        weekdays: vec![],
-        duty: None,
-        site: None,
-        weight: 3,
+        ..Preference::new(Wish::Avoid, 3)
     });
     let roster = Roster::new(def).unwrap();
     let outcome = solve(&roster, &Default::default()).unwrap();

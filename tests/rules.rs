@@ -116,12 +116,8 @@ fn cover_maximum_soft_is_penalised_per_extra_person() {
         staff: "A".into(),
     });
     def.staff[1].preferences.push(Preference {
-        wish: Wish::Want,
         dates: Some(DateRange::single(date(1))),
-        weekdays: vec![],
-        duty: None,
-        site: None,
-        weight: 10,
+        ..Preference::new(Wish::Want, 10)
     });
     let (_, outcome) = solved(def);
     assert_eq!(term(&outcome, Term::CoverOver), 3.0);
@@ -520,14 +516,9 @@ fn pin_b_on_wednesday_though_b_avoids_every_duty(def: &mut RosterDef) {
         site: "hq".into(),
         staff: "B".into(),
     });
-    def.staff[1].preferences.push(Preference {
-        wish: Wish::Avoid,
-        dates: None,
-        weekdays: vec![],
-        duty: None,
-        site: None,
-        weight: 50,
-    });
+    def.staff[1]
+        .preferences
+        .push(Preference::new(Wish::Avoid, 50));
 }
 
 #[test]
@@ -549,40 +540,23 @@ fn preferences_avoid_and_want_are_honoured_or_penalised_by_weight() {
     only_staff(&mut def, &["A"]);
     // A must do every evening; avoiding Wednesday costs 3, wanting Saturday (no duty) costs nothing.
     def.staff[0].preferences.push(Preference {
-        wish: Wish::Avoid,
         dates: Some(DateRange::single(date(3))),
-        weekdays: vec![],
-        duty: None,
-        site: None,
-        weight: 3,
+        ..Preference::new(Wish::Avoid, 3)
     });
     def.staff[0].preferences.push(Preference {
-        wish: Wish::Want,
-        dates: None,
         weekdays: vec![Weekday::Sat],
-        duty: None,
-        site: None,
-        weight: 4,
+        ..Preference::new(Wish::Want, 4)
     });
     let (_, outcome) = solved(def);
     assert_eq!(term(&outcome, Term::Preferences), 3.0);
 
     let mut def = base();
-    def.staff[0].preferences.push(Preference {
-        wish: Wish::Avoid,
-        dates: None,
-        weekdays: vec![],
-        duty: None,
-        site: None,
-        weight: 2,
-    });
+    def.staff[0]
+        .preferences
+        .push(Preference::new(Wish::Avoid, 2));
     def.staff[1].preferences.push(Preference {
-        wish: Wish::Want,
-        dates: None,
         weekdays: vec![Weekday::Tue],
-        duty: None,
-        site: None,
-        weight: 2,
+        ..Preference::new(Wish::Want, 2)
     });
     let (_, outcome) = solved(def);
     assert_eq!(count(&outcome, "A"), 0);

@@ -151,6 +151,28 @@ pub struct Preference {
     pub weight: u32,
 }
 
+impl Preference {
+    /// A wish with no filter (it matches every duty), to narrow with struct update
+    /// syntax.
+    ///
+    /// # Example
+    /// ```
+    /// use duty_roster::{Preference, Wish};
+    /// let saturdays = Preference { weekdays: vec![chrono::Weekday::Sat], ..Preference::new(Wish::Avoid, 5) };
+    /// assert_eq!((saturdays.weight, saturdays.duty), (5, None));
+    /// ```
+    pub fn new(wish: Wish, weight: u32) -> Self {
+        Preference {
+            wish,
+            dates: None,
+            weekdays: Vec::new(),
+            duty: None,
+            site: None,
+            weight,
+        }
+    }
+}
+
 /// A person's hard limits over the period. Absent numbers fall back to the roster's
 /// rules, and to no limit.
 ///
