@@ -19,6 +19,11 @@ impl SplitMix {
         (self.next() % n.max(1) as u64) as usize
     }
 
+    /// A number in `0.0..1.0`.
+    pub(crate) fn unit(&mut self) -> f64 {
+        (self.next() >> 11) as f64 / (1u64 << 53) as f64
+    }
+
     pub(crate) fn shuffle<T>(&mut self, items: &mut [T]) {
         for i in (1..items.len()).rev() {
             let j = self.below(i + 1);

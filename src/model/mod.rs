@@ -4,13 +4,16 @@
 
 mod consecutive;
 mod cover;
+mod exchange;
 mod fairness;
 mod limits;
 mod pairs;
 mod preferences;
 mod program;
+mod share;
 mod weekends;
 
+pub(crate) use exchange::{Exchange, meets};
 pub(crate) use program::{Program, Run};
 
 use std::collections::{BTreeMap, HashMap};

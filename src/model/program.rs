@@ -11,6 +11,9 @@ use highs::{Col, HighsModelStatus, HighsSolutionStatus, RowProblem, Sense};
 
 use crate::SolveError;
 
+use super::exchange::Exchange;
+use super::share;
+
 /// The HiGHS model of a [`Model`](super::Model) and what is needed to change it.
 pub(crate) struct Program {
     /// The HiGHS model (taken out while it solves).
@@ -114,6 +117,11 @@ impl Program {
         })
     }
 
+    /// The objective's constant part (left out of the values HiGHS reports).
+    pub(crate) fn offset(&self) -> f64 {
+        self.offset
+    }
+
     fn model(&mut self) -> &mut highs::Model {
         self.highs
             .as_mut()
@@ -156,6 +164,26 @@ impl Program {
         time_limit: f64,
         start: Option<&[f64]>,
     ) -> Result<Run, SolveError> {
+        self.solve_with(time_limit, start, None)
+    }
+
+    /// Solves within `time_limit` seconds, telling `exchange` of every roster it
+    /// improves on and of its bound, taking the better rosters others offer there as
+    /// its incumbent, and stopping when the exchange's best roster meets its bound.
+    pub(crate) fn solve_sharing(
+        &mut self,
+        time_limit: f64,
+        exchange: &Exchange,
+    ) -> Result<Run, SolveError> {
+        self.solve_with(time_limit, None, Some(exchange))
+    }
+
+    fn solve_with(
+        &mut self,
+        time_limit: f64,
+        start: Option<&[f64]>,
+        exchange: Option<&Exchange>,
+    ) -> Result<Run, SolveError> {
         self.set_option("time_limit", time_limit.max(0.01))?;
         let mut model = self
             .highs
@@ -166,7 +194,14 @@ impl Program {
                 .try_set_solution(Some(start), None, None, None)
                 .map_err(|e| solver_error("cannot take the start roster", e))?;
         }
-        let solved = model.try_solve().map_err(|e| solver_error("failed", e))?;
+        if let Some(exchange) = exchange {
+            share::start(model.as_mut_ptr(), exchange)?;
+        }
+        let mut solved = model.try_solve().map_err(|e| solver_error("failed", e))?;
+        if exchange.is_some() {
+            // The exchange may not outlive this call: HiGHS forgets it.
+            share::stop(solved.as_mut_ptr());
+        }
         let status = solved.status();
         let feasible = solved.primal_solution_status() == HighsSolutionStatus::Feasible;
         let columns = feasible.then(|| solved.get_solution().columns().to_vec());

@@ -1,0 +1,146 @@
+//! What two solves of the same program tell each other while they run: the best
+//! roster either has found, and the best bound the whole program's solve has proved.
+//!
+//! The whole program's solve reports each roster it improves on and its bound
+//! through HiGHS callbacks ([`Program::solve_sharing`](super::Program::solve_sharing)),
+//! and takes the search's better rosters as its own incumbent, so that it prunes with
+//! them and its own heuristics start from them. The search reads the whole solve's
+//! rosters back and stops once its roster meets the bound.
+
+use std::sync::{Mutex, MutexGuard};
+
+/// The shared best roster and bound. Objective values include the objective's
+/// constant part (as [`Run`](super::Run) reports them).
+pub(crate) struct Exchange {
+    state: Mutex<State>,
+    /// The objective's constant part, which HiGHS leaves out of the values it reports.
+    offset: f64,
+    /// Relative gap at which the best roster counts as optimal.
+    relative_gap: f64,
+}
+
+struct State {
+    /// Column values of the best roster found by either solve.
+    columns: Option<Vec<f64>>,
+    /// Its objective (infinite while there is none).
+    objective: f64,
+    /// The objective of the best roster the whole program's solve holds.
+    whole_holds: f64,
+    /// The best bound the whole program's solve has proved.
+    bound: f64,
+}
+
+impl Exchange {
+    pub(crate) fn new(offset: f64, relative_gap: f64) -> Exchange {
+        Exchange {
+            state: Mutex::new(State {
+                columns: None,
+                objective: f64::INFINITY,
+                whole_holds: f64::INFINITY,
+                bound: f64::NEG_INFINITY,
+            }),
+            offset,
+            relative_gap,
+        }
+    }
+
+    /// The state, even if a thread panicked while holding it (every update leaves
+    /// it consistent).
+    fn state(&self) -> MutexGuard<'_, State> {
+        self.state.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Offers a roster found by the search; kept when it is the best so far.
+    pub(crate) fn offer(&self, objective: f64, columns: &[f64]) {
+        let mut state = self.state();
+        if objective < state.objective - 1e-9 {
+            state.objective = objective;
+            state.columns = Some(columns.to_vec());
+        }
+    }
+
+    /// The best roster either solve has found, with its objective.
+    pub(crate) fn best(&self) -> Option<(f64, Vec<f64>)> {
+        let state = self.state();
+        state.columns.clone().map(|c| (state.objective, c))
+    }
+
+    /// The best roster, when it is better than `objective`.
+    pub(crate) fn better_than(&self, objective: f64) -> Option<(f64, Vec<f64>)> {
+        let state = self.state();
+        if state.objective < objective - 1e-9 {
+            state.columns.clone().map(|c| (state.objective, c))
+        } else {
+            None
+        }
+    }
+
+    /// The best bound the whole program's solve has proved (minus infinity before
+    /// it has one).
+    pub(crate) fn bound(&self) -> f64 {
+        self.state().bound
+    }
+
+    // ---- what the whole program's solve calls, in HiGHS's values (no constant) ----
+
+    /// A roster the whole program's solve improved on.
+    pub(super) fn found_by_whole(&self, highs_objective: f64, columns: &[f64]) {
+        let objective = highs_objective + self.offset;
+        let mut state = self.state();
+        state.whole_holds = state.whole_holds.min(objective);
+        if objective < state.objective - 1e-9 {
+            state.objective = objective;
+            state.columns = Some(columns.to_vec());
+        }
+    }
+
+    /// The best roster, when the whole program's solve does not hold it yet (and
+    /// from now on it does).
+    pub(super) fn for_whole(&self) -> Option<Vec<f64>> {
+        let mut state = self.state();
+        if state.objective < state.whole_holds - 1e-9 {
+            state.whole_holds = state.objective;
+            state.columns.clone()
+        } else {
+            None
+        }
+    }
+
+    /// The whole program's solve's bound now; whether the best roster meets it
+    /// (the solve may stop).
+    pub(super) fn note_bound(&self, highs_bound: f64) -> bool {
+        let mut state = self.state();
+        if highs_bound.is_finite() {
+            state.bound = state.bound.max(highs_bound + self.offset);
+        }
+        meets(state.objective, state.bound, self.relative_gap)
+    }
+}
+
+/// Whether `objective` meets `bound` within `relative_gap`.
+pub(crate) fn meets(objective: f64, bound: f64, relative_gap: f64) -> bool {
+    objective.is_finite()
+        && bound.is_finite()
+        && objective - bound <= (relative_gap * objective.abs()).max(1e-6)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keeps_the_better_roster_and_hands_the_whole_solve_only_what_it_lacks() {
+        let exchange = Exchange::new(10.0, 0.0);
+        exchange.found_by_whole(90.0, &[1.0, 0.0]);
+        assert_eq!(exchange.for_whole(), None, "it found this one itself");
+        exchange.offer(120.0, &[0.0, 1.0]);
+        assert_eq!(exchange.best().unwrap().0, 100.0);
+        exchange.offer(95.0, &[0.0, 1.0]);
+        assert_eq!(exchange.better_than(100.0), Some((95.0, vec![0.0, 1.0])));
+        assert_eq!(exchange.for_whole(), Some(vec![0.0, 1.0]));
+        assert_eq!(exchange.for_whole(), None, "handed over once");
+        assert!(!exchange.note_bound(80.0));
+        assert_eq!(exchange.bound(), 90.0);
+        assert!(exchange.note_bound(85.0), "95 meets the bound 85 + 10");
+    }
+}

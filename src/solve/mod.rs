@@ -1,0 +1,307 @@
+//! Solving: builds the model, hands it to HiGHS, reads the roster back, and
+//! recomputes the objective from the assignment with the validator.
+//!
+//! When the whole program is not solved at once, a large-neighbourhood search runs
+//! beside it, in a second thread: it fixes most of the decisions to the best roster
+//! so far (everyone but a few people, or every day but a few), solves the same
+//! integer program for the rest, and keeps what is better. The whole program's
+//! solve gives the bound; the better of the two rosters is returned, proven optimal
+//! when it meets the bound.
+
+mod search;
+
+use std::collections::BTreeMap;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Instant;
+
+use highs::HighsModelStatus;
+use serde::{Deserialize, Serialize};
+
+use crate::model::{Decision, Exchange, Model, Program, Run, meets};
+use crate::{Assignment, Roster, SolveError, Term, check, validate};
+
+/// How to solve.
+///
+/// # Example
+/// ```
+/// let options = duty_roster::SolveOptions { time_limit: 10.0, ..Default::default() };
+/// assert_eq!(options.threads, None);
+/// assert!(options.neighbourhood_search);
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct SolveOptions {
+    /// Seconds before the solver stops with the best roster found so far.
+    pub time_limit: f64,
+    /// Solver threads (HiGHS's own choice when absent).
+    pub threads: Option<u32>,
+    /// Relative gap at which a roster counts as optimal.
+    pub relative_gap: f64,
+    /// Print the solver's log on standard error.
+    pub verbose: bool,
+    /// Run a large-neighbourhood search beside the solve of the whole program (in
+    /// a second thread, once the whole program has run alone for a second), and
+    /// keep the better roster.
+    pub neighbourhood_search: bool,
+    /// Seed of the neighbourhood search's random choices.
+    pub seed: u64,
+}
+
+impl Default for SolveOptions {
+    fn default() -> Self {
+        SolveOptions {
+            time_limit: 60.0,
+            threads: None,
+            relative_gap: 1e-9,
+            verbose: false,
+            neighbourhood_search: true,
+            seed: 1,
+        }
+    }
+}
+
+/// How the solver stopped.
+///
+/// # Example
+/// ```
+/// assert_eq!(duty_roster::Status::Optimal.to_string(), "optimal");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    /// Proven optimal (within the relative gap).
+    Optimal,
+    /// Stopped at the time limit with a roster that is not proven optimal.
+    TimeLimit,
+}
+
+impl std::fmt::Display for Status {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Status::Optimal => "optimal",
+            Status::TimeLimit => "time limit",
+        })
+    }
+}
+
+/// A solved roster: the assignment, the objective recomputed from it, and how the
+/// solver got there.
+///
+/// # Example
+/// ```
+/// let roster = duty_roster::sample::tiny_roster();
+/// let outcome = duty_roster::solve(&roster, &Default::default()).unwrap();
+/// assert_eq!(outcome.status, duty_roster::Status::Optimal);
+/// assert!(outcome.gap.abs() < 1e-6);
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Outcome {
+    /// How the solver stopped.
+    pub status: Status,
+    /// Who does what, by slot order then staff order.
+    pub assignments: Vec<Assignment>,
+    /// The objective, recomputed from the assignment by the validator.
+    pub objective: f64,
+    /// Its terms.
+    pub terms: BTreeMap<Term, f64>,
+    /// The objective as the solver reported it (for comparison only).
+    pub solver_objective: f64,
+    /// The best lower bound the solver proved.
+    pub best_bound: f64,
+    /// Relative gap between `objective` and `best_bound` (0 when optimal).
+    pub gap: f64,
+    /// Seconds spent building the model.
+    pub build_seconds: f64,
+    /// Seconds spent in the solver.
+    pub solve_seconds: f64,
+    /// Number of slots.
+    pub slots: usize,
+    /// Number of variables of the model.
+    pub variables: usize,
+    /// Number of constraints of the model.
+    pub constraints: usize,
+}
+
+/// Solves `roster`: an optimal roster, or the best found within the time limit.
+///
+/// # Errors
+/// [`SolveError::Infeasible`] with the slots that cannot be covered when no roster
+/// satisfies the hard rules; [`SolveError::NoSolution`] when the time limit passes
+/// before any roster is found; [`SolveError::Solver`] when HiGHS fails.
+///
+/// # Example
+/// ```
+/// let roster = duty_roster::sample::tiny_roster();
+/// let outcome = duty_roster::solve(&roster, &Default::default()).unwrap();
+/// assert_eq!(outcome.assignments.len(), 5);
+/// ```
+pub fn solve(roster: &Roster, options: &SolveOptions) -> Result<Outcome, SolveError> {
+    let started = Instant::now();
+    let model = Model::build(roster);
+    let decisions = model.decisions().to_vec();
+    let (variables, constraints) = (model.variable_count(), model.constraint_count());
+    let (vars, objective, rows, _) = model.into_parts();
+    let mut program = Program::through_good_lp(vars, objective, rows)?;
+    let build_seconds = started.elapsed().as_secs_f64();
+
+    set_options(&mut program, options)?;
+    let solving = Instant::now();
+    let best = if options.neighbourhood_search {
+        search(program, roster, &decisions, options)?
+    } else {
+        let run = program.solve(options.time_limit, None)?;
+        Best::from_full_run(roster, run)?
+    };
+    let solve_seconds = solving.elapsed().as_secs_f64();
+    let Some(columns) = best.columns else {
+        return Err(SolveError::NoSolution {
+            seconds: solve_seconds,
+        });
+    };
+    let assignments: Vec<Assignment> = decisions
+        .iter()
+        .filter(|d| columns[d.column] > 0.5)
+        .map(|d| {
+            let slot = &roster.slots()[d.slot];
+            Assignment::new(
+                slot.date,
+                &roster.duties()[slot.duty].id,
+                &roster.sites()[slot.site].id,
+                &roster.staff()[d.staff].id,
+            )
+        })
+        .collect();
+    let report = validate(roster, &assignments);
+    // Proven only if the roster itself meets the bound (not just the solver's value).
+    let status = if best.proven && meets(report.objective, best.bound, options.relative_gap) {
+        Status::Optimal
+    } else {
+        Status::TimeLimit
+    };
+    let gap = match status {
+        Status::Optimal => 0.0,
+        Status::TimeLimit => relative_gap(report.objective, best.bound),
+    };
+    Ok(Outcome {
+        status,
+        assignments,
+        objective: report.objective,
+        terms: report.terms,
+        solver_objective: best.objective,
+        best_bound: best.bound,
+        gap,
+        build_seconds,
+        solve_seconds,
+        slots: roster.slots().len(),
+        variables,
+        constraints,
+    })
+}
+
+/// The best roster found so far, as column values, and what is known of it.
+struct Best {
+    columns: Option<Vec<f64>>,
+    objective: f64,
+    bound: f64,
+    proven: bool,
+}
+
+/// Whether a full solve stopped normally (optimal or out of time); an error for
+/// infeasibility and solver failures.
+fn check_full_run(roster: &Roster, status: HighsModelStatus) -> Result<bool, SolveError> {
+    match status {
+        HighsModelStatus::Optimal => Ok(true),
+        HighsModelStatus::Infeasible | HighsModelStatus::UnboundedOrInfeasible => {
+            Err(SolveError::Infeasible {
+                reasons: check::precheck(roster)
+                    .into_iter()
+                    .map(|f| f.to_string())
+                    .collect(),
+            })
+        }
+        HighsModelStatus::ReachedTimeLimit
+        | HighsModelStatus::ReachedIterationLimit
+        | HighsModelStatus::ReachedSolutionLimit
+        | HighsModelStatus::ReachedInterrupt => Ok(false),
+        other => Err(SolveError::Solver(format!(
+            "HiGHS stopped with status {other:?}"
+        ))),
+    }
+}
+
+impl Best {
+    fn from_full_run(roster: &Roster, run: Run) -> Result<Best, SolveError> {
+        let proven = check_full_run(roster, run.status)?;
+        Ok(Best {
+            proven: proven && run.columns.is_some(),
+            bound: if proven { run.objective } else { run.bound },
+            objective: run.objective,
+            columns: run.columns,
+        })
+    }
+
+    /// Whether the objective meets the bound (within the relative gap).
+    fn meets_bound(&self, relative_gap: f64) -> bool {
+        self.columns.is_some() && meets(self.objective, self.bound, relative_gap)
+    }
+}
+
+pub(super) fn set_options(program: &mut Program, options: &SolveOptions) -> Result<(), SolveError> {
+    program.set_option("output_flag", options.verbose)?;
+    program.set_option("log_to_console", options.verbose)?;
+    program.set_option("mip_rel_gap", options.relative_gap)?;
+    if let Some(threads) = options.threads {
+        program.set_option("threads", threads as i32)?;
+    }
+    Ok(())
+}
+
+/// The whole program solved for the full time limit in this thread (the bound, and
+/// the proof of optimality), with a neighbourhood search beside it in a second
+/// thread (better rosters sooner); the better roster wins. The search starts only
+/// when the whole program is not solved within [`ALONE`] seconds, and stops when it
+/// is.
+fn search(
+    mut whole: Program,
+    roster: &Roster,
+    decisions: &[Decision],
+    options: &SolveOptions,
+) -> Result<Best, SolveError> {
+    // More heuristic effort in the whole program's solve: it finds rosters too.
+    whole.set_option("mip_heuristic_effort", HEURISTIC_EFFORT)?;
+    let stop = AtomicBool::new(false);
+    let exchange = Exchange::new(whole.offset(), options.relative_gap);
+    std::thread::scope(|scope| {
+        let helper = scope.spawn(|| search::beside(roster, decisions, options, &stop, &exchange));
+        let run = whole.solve_sharing(options.time_limit, &exchange);
+        stop.store(true, Ordering::Relaxed);
+        // The search's rosters are in the exchange; a failed search leaves none.
+        let _ = helper.join();
+        let mut best = Best::from_full_run(roster, run?)?;
+        best.bound = best.bound.max(exchange.bound());
+        // On a tie the exchange's roster: the whole solve's own final roster may be
+        // one HiGHS rebuilt from a handed-over roster, which need not cost the same.
+        if let Some((objective, columns)) = exchange.best()
+            && (best.columns.is_none() || objective <= best.objective + 1e-9)
+        {
+            best.objective = objective;
+            best.columns = Some(columns);
+        }
+        best.proven = best.proven || best.meets_bound(options.relative_gap);
+        Ok(best)
+    })
+}
+
+/// HiGHS's `mip_heuristic_effort` in the whole program's solve (its default is 0.05).
+const HEURISTIC_EFFORT: f64 = 0.3;
+
+/// Seconds the whole program is solved alone before the neighbourhood search starts
+/// beside it: most rosters are solved by then.
+pub(super) const ALONE: f64 = 1.0;
+
+fn relative_gap(objective: f64, bound: f64) -> f64 {
+    if !bound.is_finite() {
+        return 1.0;
+    }
+    ((objective - bound) / objective.abs().max(1e-9)).max(0.0)
+}

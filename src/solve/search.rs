@@ -1,0 +1,358 @@
+//! The large-neighbourhood search that runs beside the whole program's solve: it
+//! fixes most decisions to the best roster so far and solves the same program for
+//! the rest, over and over, sharing its rosters with the whole solve through an
+//! [`Exchange`].
+
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Instant;
+
+use highs::HighsModelStatus;
+
+use super::{ALONE, SolveOptions, set_options};
+use crate::model::{Decision, Exchange, Model, Program, meets};
+use crate::random::SplitMix;
+use crate::{Roster, SolveError};
+
+/// The neighbourhood search: waits [`ALONE`] seconds, builds its own program, takes
+/// the best roster in `exchange` (or finds one), then improves it until the time
+/// limit or `stop`, offering each better roster to `exchange`. Does nothing more
+/// when it fails: the whole program's solve reports errors.
+pub(super) fn beside(
+    roster: &Roster,
+    decisions: &[Decision],
+    options: &SolveOptions,
+    stop: &AtomicBool,
+    exchange: &Exchange,
+) {
+    let started = Instant::now();
+    while started.elapsed().as_secs_f64() < ALONE {
+        if stop.load(Ordering::Relaxed) {
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    let (vars, objective, rows, _) = Model::build(roster).into_parts();
+    let Ok(mut program) = Program::new(vars, objective, rows) else {
+        return;
+    };
+    if options.verbose {
+        eprintln!(
+            "neighbourhood search: {:.1} s, program built",
+            started.elapsed().as_secs_f64()
+        );
+    }
+    if set_options(&mut program, options).is_err() || program.set_option("threads", 1).is_err() {
+        return;
+    }
+    let search = Search::new(&mut program, roster, decisions, options, stop, started);
+    // An error ends the search; the whole program's solve goes on.
+    let _ = search.run(exchange);
+}
+
+/// A large-neighbourhood search over the decisions of one program.
+struct Search<'a> {
+    program: &'a mut Program,
+    options: &'a SolveOptions,
+    /// Set when the search should stop.
+    stop: &'a AtomicBool,
+    started: Instant,
+    random: SplitMix,
+    /// Columns of each person's decisions, by day.
+    by_staff_day: Vec<Vec<Vec<usize>>>,
+    /// The duty kinds each person could take.
+    kinds: Vec<Vec<usize>>,
+    /// Each slot with a soft minimum cover: its day, duty kind, minimum and the
+    /// columns of its decisions.
+    soft_slots: Vec<(usize, usize, u32, Vec<usize>)>,
+    /// How many people or days each kind of neighbourhood frees (adapted as it goes).
+    sizes: [f64; 4],
+    /// How much each kind of neighbourhood has gained lately, per second: kinds are
+    /// drawn in proportion to it.
+    gains: [f64; 4],
+}
+
+impl<'a> Search<'a> {
+    fn new(
+        program: &'a mut Program,
+        roster: &Roster,
+        decisions: &[Decision],
+        options: &'a SolveOptions,
+        stop: &'a AtomicBool,
+        started: Instant,
+    ) -> Search<'a> {
+        let day_count = roster.def().period.len();
+        let staff_count = roster.staff().len();
+        let first = roster.def().period.first;
+        let mut by_staff_day = vec![vec![Vec::new(); day_count]; staff_count];
+        let mut kinds = vec![Vec::new(); staff_count];
+        let mut on_slot = vec![Vec::new(); roster.slots().len()];
+        for d in decisions {
+            let slot = &roster.slots()[d.slot];
+            let day = (slot.date - first).num_days() as usize;
+            by_staff_day[d.staff][day].push(d.column);
+            on_slot[d.slot].push(d.column);
+            if !kinds[d.staff].contains(&slot.duty) {
+                kinds[d.staff].push(slot.duty);
+            }
+        }
+        let soft_slots = roster
+            .slots()
+            .iter()
+            .zip(on_slot)
+            .filter(|(slot, _)| slot.under_weight.is_some() && slot.min > 0)
+            .map(|(slot, cols)| {
+                let day = (slot.date - first).num_days() as usize;
+                (day, slot.duty, slot.min, cols)
+            })
+            .collect();
+        // Small at first: they grow while their sub-problems solve quickly.
+        let people = (staff_count as f64 / 10.0).max(2.0);
+        let days = (day_count as f64 / 7.0).max(2.0);
+        Search {
+            program,
+            options,
+            stop,
+            started,
+            random: SplitMix(options.seed),
+            by_staff_day,
+            kinds,
+            soft_slots,
+            sizes: [people, people, days, days],
+            gains: [f64::INFINITY; 4],
+        }
+    }
+
+    fn left(&self) -> f64 {
+        self.options.time_limit - self.started.elapsed().as_secs_f64()
+    }
+
+    fn stopped(&self) -> bool {
+        self.stop.load(Ordering::Relaxed) || self.left() < 0.2
+    }
+
+    /// The exchange's roster (or a first one of its own), then better ones until the
+    /// time limit, `stop`, or a roster that meets the whole solve's bound.
+    fn run(mut self, exchange: &Exchange) -> Result<(), SolveError> {
+        let (mut objective, mut current) = match exchange.better_than(f64::INFINITY) {
+            Some(found) => found,
+            None => {
+                // The first roster HiGHS finds: the search improves it faster.
+                let first_limit = (self.options.time_limit / 10.0).clamp(1.0, 5.0);
+                self.program.set_option("mip_max_improving_sols", 1)?;
+                let run = self.program.solve(first_limit.min(self.left()), None)?;
+                self.program
+                    .set_option("mip_max_improving_sols", i32::MAX)?;
+                let Some(columns) = run.columns else {
+                    return Ok(());
+                };
+                exchange.offer(run.objective, &columns);
+                (run.objective, columns)
+            }
+        };
+        if self.options.verbose {
+            eprintln!(
+                "neighbourhood search: {:.1} s, first roster: {objective}",
+                self.started.elapsed().as_secs_f64(),
+            );
+        }
+        // Short solves: the whole program's solve may end at any time, and waits
+        // for the current one.
+        let sub_limit = (self.options.time_limit / 30.0).clamp(0.5, 3.0);
+        let mut round = 0usize;
+        while !self.stopped() && !meets(objective, exchange.bound(), self.options.relative_gap) {
+            if let Some((better, columns)) = exchange.better_than(objective) {
+                (objective, current) = (better, columns);
+            }
+            let budget = sub_limit.min(self.left());
+            // each kind once, then in proportion to what they gained
+            let kind = if round < Kind::ALL.len() {
+                Kind::ALL[round]
+            } else {
+                self.draw_kind()
+            };
+            round += 1;
+            let (people, days) = self.pick(kind, &current);
+            let fixed = self.fix_all_but(&people, &days, &current);
+            let solving = Instant::now();
+            let run = self.program.solve(budget, Some(&current));
+            let seconds = solving.elapsed().as_secs_f64();
+            for &col in &fixed {
+                self.program.free(col);
+            }
+            let run = run?;
+            let solved = run.status == HighsModelStatus::Optimal;
+            if self.options.verbose {
+                eprintln!(
+                    "neighbourhood search: {:.1} s, {kind:?} {:.1}, {:?} in {seconds:.1} s: {}",
+                    self.started.elapsed().as_secs_f64(),
+                    self.sizes[kind as usize],
+                    run.status,
+                    run.objective
+                );
+            }
+            let mut gain = 0.0;
+            if let Some(columns) = run.columns
+                && run.objective < objective - 1e-9
+            {
+                gain = objective - run.objective;
+                exchange.offer(run.objective, &columns);
+                (objective, current) = (run.objective, columns);
+            }
+            self.adapt(kind, solved && seconds < budget / 2.0, !solved);
+            self.note_gain(kind, gain / seconds.max(0.05));
+        }
+        Ok(())
+    }
+
+    /// Draws a kind of neighbourhood in proportion to its recent gains (each kind
+    /// keeps a small chance).
+    fn draw_kind(&mut self) -> Kind {
+        let most = self.gains.iter().copied().fold(0.0, f64::max);
+        let weight = |kind: Kind| self.gains[kind as usize].max(most * 0.1).max(1e-9);
+        let total: f64 = Kind::ALL.iter().map(|&k| weight(k)).sum();
+        let mut at = self.random.unit() * total;
+        for kind in Kind::ALL {
+            if at < weight(kind) {
+                return kind;
+            }
+            at -= weight(kind);
+        }
+        Kind::ALL[Kind::ALL.len() - 1]
+    }
+
+    /// Folds the gain per second of a neighbourhood of `kind` into its average.
+    fn note_gain(&mut self, kind: Kind, gain: f64) {
+        let average = &mut self.gains[kind as usize];
+        *average = if average.is_finite() {
+            0.7 * *average + 0.3 * gain
+        } else {
+            gain
+        };
+    }
+
+    /// Grows a neighbourhood whose sub-problem was solved quickly, shrinks one that
+    /// ran out of time.
+    fn adapt(&mut self, kind: Kind, quick: bool, slow: bool) {
+        let most = match kind {
+            Kind::Days | Kind::Shortage => self.by_staff_day.first().map_or(1, Vec::len),
+            Kind::People | Kind::Related => self.by_staff_day.len(),
+        } as f64;
+        let size = &mut self.sizes[kind as usize];
+        if quick {
+            *size = (*size * 1.15).max(*size + 1.0).min(most);
+        } else if slow {
+            *size = (*size * 0.75).max(1.0);
+        }
+    }
+
+    /// The people and days a neighbourhood of `kind` frees.
+    fn pick(&mut self, kind: Kind, current: &[f64]) -> (Vec<bool>, Vec<bool>) {
+        let staff_count = self.by_staff_day.len();
+        let day_count = self.by_staff_day.first().map_or(0, Vec::len);
+        let size = self.sizes[kind as usize].round() as usize;
+        match kind {
+            Kind::People => {
+                let mut all: Vec<usize> = (0..staff_count).collect();
+                self.random.shuffle(&mut all);
+                (
+                    mark(staff_count, &all[..size.min(staff_count)]),
+                    vec![true; day_count],
+                )
+            }
+            Kind::Related => {
+                // people who could take one duty kind that a random person could take
+                let seed = self.random.below(staff_count);
+                let kinds = &self.kinds[seed];
+                let chosen = if kinds.is_empty() {
+                    None
+                } else {
+                    Some(kinds[self.random.below(kinds.len())])
+                };
+                let mut related: Vec<usize> = (0..staff_count)
+                    .filter(|&p| chosen.is_some_and(|k| self.kinds[p].contains(&k)))
+                    .collect();
+                let mut others: Vec<usize> =
+                    (0..staff_count).filter(|p| !related.contains(p)).collect();
+                self.random.shuffle(&mut related);
+                self.random.shuffle(&mut others);
+                related.extend(others);
+                (
+                    mark(staff_count, &related[..size.min(staff_count)]),
+                    vec![true; day_count],
+                )
+            }
+            Kind::Days => {
+                let width = size.min(day_count);
+                let first = self.random.below(day_count - width + 1);
+                let days: Vec<usize> = (first..first + width).collect();
+                (vec![true; staff_count], mark(day_count, &days))
+            }
+            Kind::Shortage => {
+                // days around a slot short of people, and everyone who could take it
+                let short: Vec<usize> = (0..self.soft_slots.len())
+                    .filter(|&i| {
+                        let (_, _, min, cols) = &self.soft_slots[i];
+                        let n: f64 = cols.iter().map(|&c| current[c]).sum();
+                        n + 0.5 < f64::from(*min)
+                    })
+                    .collect();
+                if short.is_empty() {
+                    return self.pick(Kind::Days, current);
+                }
+                let (day, duty, _, _) = self.soft_slots[short[self.random.below(short.len())]];
+                let width = size.min(day_count);
+                let first = day
+                    .saturating_sub(self.random.below(width))
+                    .min(day_count - width);
+                let days: Vec<usize> = (first..first + width).collect();
+                let people: Vec<usize> = (0..staff_count)
+                    .filter(|&p| self.kinds[p].contains(&duty))
+                    .collect();
+                (mark(staff_count, &people), mark(day_count, &days))
+            }
+        }
+    }
+
+    /// Fixes every decision of a person or day not freed to its value in `current`;
+    /// returns the columns fixed.
+    fn fix_all_but(&mut self, people: &[bool], days: &[bool], current: &[f64]) -> Vec<usize> {
+        let mut fixed = Vec::new();
+        for (person, by_day) in self.by_staff_day.iter().enumerate() {
+            for (day, columns) in by_day.iter().enumerate() {
+                if !(people[person] && days[day]) {
+                    fixed.extend_from_slice(columns);
+                }
+            }
+        }
+        for &col in &fixed {
+            self.program.fix(col, current[col].round());
+        }
+        fixed
+    }
+}
+
+/// The kinds of neighbourhood, taken in turn.
+#[derive(Debug, Clone, Copy)]
+enum Kind {
+    /// A few people chosen at random, all days.
+    People,
+    /// A few people who could take the same duty kind, all days.
+    Related,
+    /// Everyone, on a few consecutive days.
+    Days,
+    /// Everyone who could take a slot short of people, on a few days around it.
+    Shortage,
+}
+
+impl Kind {
+    const ALL: [Kind; 4] = [Kind::People, Kind::Shortage, Kind::Days, Kind::Related];
+}
+
+/// `n` flags, set at `indices`.
+fn mark(n: usize, indices: &[usize]) -> Vec<bool> {
+    let mut flags = vec![false; n];
+    for &i in indices {
+        flags[i] = true;
+    }
+    flags
+}
