@@ -156,6 +156,27 @@ fn two_runs_give_byte_identical_files() {
 }
 
 #[test]
+fn no_search_solves_the_whole_program_alone_to_the_same_roster() {
+    // August is proven optimal before the search would start: the same roster.
+    let out = scratch("no-search");
+    let roster = "rosters/aubm-2022-08.toml";
+    let out_arg = out.to_str().unwrap();
+    Run::new(&[
+        "solve",
+        roster,
+        "--no-search",
+        "--format",
+        "csv",
+        "--out",
+        out_arg,
+    ])
+    .status(0)
+    .stdout_has("status: optimal");
+    let golden = root().join("tests/golden/aubm-2022-08/roster.csv");
+    assert!(std::fs::read(out.join("roster.csv")).unwrap() == std::fs::read(golden).unwrap());
+}
+
+#[test]
 fn excel_mode_writes_bom_semicolons_and_crlf() {
     let out = scratch("excel");
     Run::new(&[

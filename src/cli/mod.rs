@@ -45,6 +45,11 @@ struct SolveArgs {
     /// Solver threads (the solver's own choice when absent).
     #[arg(long)]
     threads: Option<u32>,
+    /// Solve the whole program alone, without the neighbourhood search that joins it
+    /// after a second: slower to good rosters on large or hard rosters, but a roster
+    /// proven optimal is then the same roster on every run.
+    #[arg(long)]
+    no_search: bool,
     /// Write CSV for Excel: UTF-8 BOM, `;` separators, CRLF (also `excel_csv = true` in the roster's [settings]).
     #[arg(long)]
     excel: bool,

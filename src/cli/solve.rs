@@ -77,6 +77,7 @@ pub fn run(args: SolveArgs) -> Result<(), Failure> {
         time_limit: args.time_limit,
         threads: args.threads,
         verbose: args.verbose,
+        neighbourhood_search: !args.no_search,
         ..SolveOptions::default()
     };
     let findings = precheck(&roster);

@@ -53,7 +53,7 @@ impl Exchange {
     /// Offers a roster found by the search; kept when it is the best so far.
     pub(crate) fn offer(&self, objective: f64, columns: &[f64]) {
         let mut state = self.state();
-        if objective < state.objective - 1e-9 {
+        if better(objective, state.objective) {
             state.objective = objective;
             state.columns = Some(columns.to_vec());
         }
@@ -68,7 +68,7 @@ impl Exchange {
     /// The best roster, when it is better than `objective`.
     pub(crate) fn better_than(&self, objective: f64) -> Option<(f64, Vec<f64>)> {
         let state = self.state();
-        if state.objective < objective - 1e-9 {
+        if better(state.objective, objective) {
             state.columns.clone().map(|c| (state.objective, c))
         } else {
             None
@@ -88,7 +88,7 @@ impl Exchange {
         let objective = highs_objective + self.offset;
         let mut state = self.state();
         state.whole_holds = state.whole_holds.min(objective);
-        if objective < state.objective - 1e-9 {
+        if better(objective, state.objective) {
             state.objective = objective;
             state.columns = Some(columns.to_vec());
         }
@@ -98,7 +98,7 @@ impl Exchange {
     /// from now on it does).
     pub(super) fn for_whole(&self) -> Option<Vec<f64>> {
         let mut state = self.state();
-        if state.objective < state.whole_holds - 1e-9 {
+        if better(state.objective, state.whole_holds) {
             state.whole_holds = state.objective;
             state.columns.clone()
         } else {
@@ -117,6 +117,17 @@ impl Exchange {
     }
 }
 
+/// Whether objective `a` is better than `b` by more than the solver's rounding
+/// noise (HiGHS's values of one roster differ in the last digits from solve to
+/// solve).
+pub(crate) fn better(a: f64, b: f64) -> bool {
+    if b.is_finite() {
+        a < b - 1e-6 * b.abs().max(1.0)
+    } else {
+        a < b
+    }
+}
+
 /// Whether `objective` meets `bound` within `relative_gap`.
 pub(crate) fn meets(objective: f64, bound: f64, relative_gap: f64) -> bool {
     objective.is_finite()
@@ -127,6 +138,14 @@ pub(crate) fn meets(objective: f64, bound: f64, relative_gap: f64) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn better_ignores_rounding_noise_and_beats_no_roster() {
+        assert!(better(1150.0, f64::INFINITY));
+        assert!(better(1149.0, 1150.0));
+        assert!(!better(1_149.999_999_993_8, 1150.0));
+        assert!(!better(f64::INFINITY, f64::INFINITY));
+    }
 
     #[test]
     fn keeps_the_better_roster_and_hands_the_whole_solve_only_what_it_lacks() {

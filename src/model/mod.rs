@@ -13,7 +13,7 @@ mod program;
 mod share;
 mod weekends;
 
-pub(crate) use exchange::{Exchange, meets};
+pub(crate) use exchange::{Exchange, better, meets};
 pub(crate) use program::{Program, Run};
 
 use std::collections::{BTreeMap, HashMap};

@@ -17,7 +17,7 @@ use std::time::Instant;
 use highs::HighsModelStatus;
 use serde::{Deserialize, Serialize};
 
-use crate::model::{Decision, Exchange, Model, Program, Run, meets};
+use crate::model::{Decision, Exchange, Model, Program, Run, better, meets};
 use crate::{Assignment, Roster, SolveError, Term, check, validate};
 
 /// How to solve.
@@ -269,6 +269,10 @@ fn search(
 ) -> Result<Best, SolveError> {
     // More heuristic effort in the whole program's solve: it finds rosters too.
     whole.set_option("mip_heuristic_effort", HEURISTIC_EFFORT)?;
+    if options.threads.is_none() {
+        // one core for the search beside it, the others for the whole solve
+        whole.set_option("threads", (available_cores() - 1).max(1) as i32)?;
+    }
     let stop = AtomicBool::new(false);
     let exchange = Exchange::new(whole.offset(), options.relative_gap);
     std::thread::scope(|scope| {
@@ -282,7 +286,7 @@ fn search(
         // On a tie the exchange's roster: the whole solve's own final roster may be
         // one HiGHS rebuilt from a handed-over roster, which need not cost the same.
         if let Some((objective, columns)) = exchange.best()
-            && (best.columns.is_none() || objective <= best.objective + 1e-9)
+            && (best.columns.is_none() || !better(best.objective, objective))
         {
             best.objective = objective;
             best.columns = Some(columns);
@@ -290,6 +294,11 @@ fn search(
         best.proven = best.proven || best.meets_bound(options.relative_gap);
         Ok(best)
     })
+}
+
+/// The cores this process may use (1 when unknown).
+fn available_cores() -> usize {
+    std::thread::available_parallelism().map_or(1, usize::from)
 }
 
 /// HiGHS's `mip_heuristic_effort` in the whole program's solve (its default is 0.05).

@@ -9,7 +9,7 @@ use std::time::Instant;
 use highs::HighsModelStatus;
 
 use super::{ALONE, SolveOptions, set_options};
-use crate::model::{Decision, Exchange, Model, Program, meets};
+use crate::model::{Decision, Exchange, Model, Program, better, meets};
 use crate::random::SplitMix;
 use crate::{Roster, SolveError};
 
@@ -174,6 +174,9 @@ impl<'a> Search<'a> {
             let (people, days) = self.pick(kind, &current);
             let fixed = self.fix_all_but(&people, &days, &current);
             let solving = Instant::now();
+            // a new seed each time: HiGHS's own heuristics then vary too
+            self.program
+                .set_option("random_seed", (round % 1_000_000) as i32)?;
             let run = self.program.solve(budget, Some(&current));
             let seconds = solving.elapsed().as_secs_f64();
             for &col in &fixed {
@@ -192,11 +195,15 @@ impl<'a> Search<'a> {
             }
             let mut gain = 0.0;
             if let Some(columns) = run.columns
-                && run.objective < objective - 1e-9
+                && !better(objective, run.objective)
             {
-                gain = objective - run.objective;
-                exchange.offer(run.objective, &columns);
-                (objective, current) = (run.objective, columns);
+                // An equally good roster is taken too: moving across a plateau
+                // gives the next neighbourhoods other rosters to start from.
+                if better(run.objective, objective) {
+                    gain = objective - run.objective;
+                    exchange.offer(run.objective, &columns);
+                }
+                (objective, current) = (run.objective.min(objective), columns);
             }
             self.adapt(kind, solved && seconds < budget / 2.0, !solved);
             self.note_gain(kind, gain / seconds.max(0.05));
