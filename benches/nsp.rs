@@ -80,7 +80,7 @@ fn main() {
             "no"
         };
         println!(
-            "| Instance{n} | {} | {best} | {gap:.2}% | {proven} | {:.0} | {seconds:.1} | {} |",
+            "| Instance{n} | {} | {best} | {gap:.2}% | {proven} | {:.0} | {seconds:.2} | {} |",
             outcome.objective,
             (outcome.best_bound - 1e-6).ceil(),
             report.violations.len()
