@@ -1,12 +1,12 @@
 //! Solving: builds the model, hands it to HiGHS, reads the roster back, and
 //! recomputes the objective from the assignment with the validator.
 //!
-//! When the whole program is not solved at once, a large-neighbourhood search runs
-//! beside it, in a second thread: it fixes most of the decisions to the best roster
-//! so far (everyone but a few people, or every day but a few), solves the same
-//! integer program for the rest, and keeps what is better. The whole program's
-//! solve gives the bound; the better of the two rosters is returned, proven optimal
-//! when it meets the bound.
+//! When the whole program is not solved within a second, a large-neighbourhood search
+//! runs beside it, in a second thread: it fixes most of the decisions to the best
+//! roster so far (everyone but a few people, or every day but a few), solves the same
+//! integer program for the rest, and keeps what is better. The two solves trade
+//! rosters and the bound as they go; the best roster is returned, proven optimal when
+//! its recomputed objective meets the bound.
 
 mod search;
 
