@@ -104,7 +104,9 @@ fn scratch(name: &str) -> std::path::PathBuf {
 #[test]
 fn solve_august_writes_an_optimal_valid_roster_matching_the_golden_file() {
     let out = scratch("august");
-    solve_shipped("aubm-2022-08", &out).stdout_has("status: optimal");
+    solve_shipped("aubm-2022-08", &out)
+        .stdout_has("status: optimal")
+        .stdout_has("fairness (actual/target)");
     let golden = root().join("tests/golden/aubm-2022-08");
     for file in ["roster.csv", "summary.csv"] {
         let written = std::fs::read(out.join(file)).unwrap();

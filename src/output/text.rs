@@ -128,27 +128,34 @@ pub fn render(roster: &Roster, outcome: &Outcome, report: &Report) -> String {
         }
         out.push_str(&table(&rows));
     }
-    let _ = writeln!(out, "\nfairness (actual/target)");
+    // With fairness on, each count against its fair target; with it off there is no
+    // target, so the counts alone.
+    let fairness = roster.def().rules.fairness.is_on();
+    let heading = if fairness {
+        "fairness (actual/target)"
+    } else {
+        "workload (duties and hours)"
+    };
+    let _ = writeln!(out, "\n{heading}");
     let mut rows = vec![
         std::iter::once("staff".to_string())
             .chain(roster.duties().iter().map(|d| d.id.clone()))
             .chain(["hours".to_string()])
             .collect::<Vec<_>>(),
     ];
+    let against = |actual: String, target: f64| {
+        if fairness {
+            format!("{actual}/{}", number((target * 10.0).round() / 10.0))
+        } else {
+            actual
+        }
+    };
     for load in &report.people {
         let mut row = vec![load.staff.clone()];
         for d in &load.per_duty {
-            row.push(format!(
-                "{}/{}",
-                d.count,
-                number((d.target * 10.0).round() / 10.0)
-            ));
+            row.push(against(d.count.to_string(), d.target));
         }
-        row.push(format!(
-            "{}/{}",
-            number(load.hours),
-            number((load.hours_target * 10.0).round() / 10.0)
-        ));
+        row.push(against(number(load.hours), load.hours_target));
         rows.push(row);
     }
     out.push_str(&table(&rows));
