@@ -133,7 +133,7 @@ impl<'a> Search<'a> {
     /// The exchange's roster (or a first one of its own), then better ones until the
     /// time limit, `stop`, or a roster that meets the whole solve's bound.
     fn run(mut self, exchange: &Exchange) -> Result<(), SolveError> {
-        let (mut objective, mut current) = match exchange.better_than(f64::INFINITY) {
+        let (mut objective, mut current) = match exchange.best() {
             Some(found) => found,
             None => {
                 // The first roster HiGHS finds: the search improves it faster.
@@ -338,7 +338,7 @@ impl<'a> Search<'a> {
     }
 }
 
-/// The kinds of neighbourhood, taken in turn.
+/// The kinds of neighbourhood: each tried once in this order, then drawn by recent gain.
 #[derive(Debug, Clone, Copy)]
 enum Kind {
     /// A few people chosen at random, all days.
