@@ -7,6 +7,7 @@ mod cover;
 mod exchange;
 mod fairness;
 mod limits;
+mod matrix;
 mod pairs;
 mod preferences;
 mod program;
@@ -14,6 +15,7 @@ mod share;
 mod weekends;
 
 pub(crate) use exchange::{Exchange, better, meets};
+pub(crate) use matrix::Matrix;
 pub(crate) use program::{Program, Run};
 
 use std::collections::{BTreeMap, HashMap};

@@ -1,28 +1,19 @@
-//! The model handed to HiGHS column by column and row by row, with the handle of
-//! every column kept, so that a search can fix some columns to a roster's values,
-//! solve again from that roster, and free them afterwards.
+//! A program in HiGHS: the whole program as good_lp hands it over, or a problem
+//! built row by row (the search's parts of it); solved with a time limit, from a
+//! start roster, or sharing rosters with others through an [`Exchange`].
 
-use std::collections::HashMap;
-
-use good_lp::{
-    Constraint, Expression, IntoAffineExpression, ProblemVariables, SolverModel, Variable,
-};
-use highs::{Col, HighsModelStatus, HighsSolutionStatus, RowProblem, Sense};
+use good_lp::{Constraint, Expression, IntoAffineExpression, ProblemVariables, SolverModel};
+use highs::{HighsModelStatus, HighsSolutionStatus, RowProblem, Sense};
 
 use crate::SolveError;
 
 use super::exchange::Exchange;
 use super::share;
 
-/// The HiGHS model of a [`Model`](super::Model) and what is needed to change it.
+/// A program in HiGHS, and the objective's constant part HiGHS leaves out.
 pub(crate) struct Program {
     /// The HiGHS model (taken out while it solves).
     highs: Option<highs::Model>,
-    cols: Vec<Col>,
-    /// Each column's bounds as built.
-    bounds: Vec<(f64, f64)>,
-    /// Each column's bounds now (fixed or as built).
-    current: Vec<(f64, f64)>,
     /// The objective's constant part, which HiGHS leaves out of its value.
     offset: f64,
 }
@@ -46,8 +37,7 @@ fn solver_error(what: &str, e: impl std::fmt::Debug) -> SolveError {
 impl Program {
     /// Passes the variables, objective and constraints to HiGHS through good_lp's
     /// HiGHS backend: the very model good_lp would solve (its `>=` rows keep their
-    /// direction, so ties between optimal rosters break as they always have). Its
-    /// columns cannot be fixed.
+    /// direction, so ties between optimal rosters break as they always have).
     pub(crate) fn through_good_lp(
         vars: ProblemVariables,
         objective: Expression,
@@ -62,57 +52,17 @@ impl Program {
             .map_err(|e| SolveError::Solver(e.to_string()))?;
         Ok(Program {
             highs: Some(highs),
-            cols: Vec::new(),
-            bounds: Vec::new(),
-            current: Vec::new(),
             offset,
         })
     }
 
-    /// Passes the variables, objective and constraints to HiGHS column by column,
-    /// keeping each column's handle so that it can be fixed and freed.
-    pub(crate) fn new(
-        vars: ProblemVariables,
-        objective: Expression,
-        rows: Vec<Constraint>,
-    ) -> Result<Program, SolveError> {
-        let offset = objective.constant();
-        let mut index: HashMap<Variable, usize> = HashMap::with_capacity(vars.len());
-        let mut cost = vec![0.0; vars.len()];
-        for (i, (var, _)) in vars.iter_variables_with_def().enumerate() {
-            index.insert(var, i);
-        }
-        for (var, c) in (&objective).linear_coefficients() {
-            cost[index[&var]] += c;
-        }
-        let mut problem = RowProblem::default();
-        let mut cols = Vec::with_capacity(vars.len());
-        let mut bounds = Vec::with_capacity(vars.len());
-        for (i, (_, def)) in vars.iter_variables_with_def().enumerate() {
-            let (low, high) = (def.get_min(), def.get_max());
-            cols.push(problem.add_column_with_integrality(cost[i], low..=high, def.is_integer()));
-            bounds.push((low, high));
-        }
-        for row in &rows {
-            let expr = row.expression();
-            let rhs = -expr.constant();
-            let factors = expr
-                .linear_coefficients()
-                .map(|(var, c)| (cols[index[&var]], c));
-            if row.is_equality() {
-                problem.add_row(rhs..=rhs, factors);
-            } else {
-                problem.add_row(..=rhs, factors);
-            }
-        }
+    /// The HiGHS model of `problem`, whose objective leaves out the constant `offset`.
+    pub(crate) fn from_problem(problem: RowProblem, offset: f64) -> Result<Program, SolveError> {
         let highs = problem
             .try_optimise(Sense::Minimise)
             .map_err(|e| solver_error("cannot load the model", e))?;
         Ok(Program {
             highs: Some(highs),
-            cols,
-            current: bounds.clone(),
-            bounds,
             offset,
         })
     }
@@ -137,25 +87,6 @@ impl Program {
         self.model()
             .try_set_option(name, value)
             .map_err(|_| SolveError::Solver(format!("cannot set HiGHS option `{name}`")))
-    }
-
-    /// Fixes column `col` to `value` (until [`Program::free`]).
-    pub(crate) fn fix(&mut self, col: usize, value: f64) {
-        if self.current[col] != (value, value) {
-            self.current[col] = (value, value);
-            let c = self.cols[col];
-            self.model().change_column_bounds(c, value..=value);
-        }
-    }
-
-    /// Gives column `col` its bounds back.
-    pub(crate) fn free(&mut self, col: usize) {
-        if self.current[col] != self.bounds[col] {
-            self.current[col] = self.bounds[col];
-            let (low, high) = self.bounds[col];
-            let c = self.cols[col];
-            self.model().change_column_bounds(c, low..=high);
-        }
     }
 
     /// Solves within `time_limit` seconds, starting from `start` when given.

@@ -2,9 +2,9 @@
 //! recomputes the objective from the assignment with the validator.
 //!
 //! When the whole program is not solved within a second, a large-neighbourhood search
-//! runs beside it, in a second thread: it fixes most of the decisions to the best
-//! roster so far (everyone but a few people, or every day but a few), solves the same
-//! integer program for the rest, and keeps what is better. The two solves trade
+//! runs beside it, in a second thread: it holds most of the decisions at the best
+//! roster so far (everyone but a few people, or every day but a few), solves the part
+//! of the same integer program that the rest open, and keeps what is better. The two solves trade
 //! rosters and the bound as they go; the best roster is returned, proven optimal when
 //! its recomputed objective meets the bound.
 

@@ -1,7 +1,8 @@
 //! The large-neighbourhood search that runs beside the whole program's solve: it
-//! fixes most decisions to the best roster so far and solves the same program for
-//! the rest, over and over, sharing its rosters with the whole solve through an
-//! [`Exchange`].
+//! holds most decisions at the best roster so far and solves the part of the same
+//! program that the others open (cut out of a [`Matrix`], so HiGHS does not presolve
+//! the whole program each time), over and over, sharing its rosters with the whole
+//! solve through an [`Exchange`].
 
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Instant;
@@ -9,11 +10,11 @@ use std::time::Instant;
 use highs::HighsModelStatus;
 
 use super::{ALONE, SolveOptions, set_options};
-use crate::model::{Decision, Exchange, Model, Program, better, meets};
+use crate::model::{Decision, Exchange, Matrix, Model, Program, Run, better, meets};
 use crate::random::SplitMix;
 use crate::{Roster, SolveError};
 
-/// The neighbourhood search: waits [`ALONE`] seconds, builds its own program, takes
+/// The neighbourhood search: waits [`ALONE`] seconds, builds its own matrix, takes
 /// the best roster in `exchange` (or finds one), then improves it until the time
 /// limit or `stop`, offering each better roster to `exchange`. Does nothing more
 /// when it fails: the whole program's solve reports errors.
@@ -32,26 +33,25 @@ pub(super) fn beside(
         std::thread::sleep(std::time::Duration::from_millis(5));
     }
     let (vars, objective, rows, _) = Model::build(roster).into_parts();
-    let Ok(mut program) = Program::new(vars, objective, rows) else {
-        return;
-    };
+    let matrix = Matrix::new(&vars, &objective, &rows);
+    drop((vars, objective, rows));
     if options.verbose {
         eprintln!(
             "neighbourhood search: {:.1} s, program built",
             started.elapsed().as_secs_f64()
         );
     }
-    if set_options(&mut program, options).is_err() || program.set_option("threads", 1).is_err() {
-        return;
-    }
-    let search = Search::new(&mut program, roster, decisions, options, stop, started);
+    let search = Search::new(&matrix, roster, decisions, options, stop, started);
     // An error ends the search; the whole program's solve goes on.
     let _ = search.run(exchange);
 }
 
 /// A large-neighbourhood search over the decisions of one program.
 struct Search<'a> {
-    program: &'a mut Program,
+    /// The program's matrix, which each neighbourhood's part is cut from.
+    matrix: &'a Matrix,
+    /// Whether each column is a decision (person, slot).
+    decision: Vec<bool>,
     options: &'a SolveOptions,
     /// Set when the search should stop.
     stop: &'a AtomicBool,
@@ -73,7 +73,7 @@ struct Search<'a> {
 
 impl<'a> Search<'a> {
     fn new(
-        program: &'a mut Program,
+        matrix: &'a Matrix,
         roster: &Roster,
         decisions: &[Decision],
         options: &'a SolveOptions,
@@ -86,7 +86,9 @@ impl<'a> Search<'a> {
         let mut by_staff_day = vec![vec![Vec::new(); day_count]; staff_count];
         let mut kinds = vec![Vec::new(); staff_count];
         let mut on_slot = vec![Vec::new(); roster.slots().len()];
+        let mut decision = vec![false; matrix.column_count()];
         for d in decisions {
+            decision[d.column] = true;
             let slot = &roster.slots()[d.slot];
             let day = (slot.date - first).num_days() as usize;
             by_staff_day[d.staff][day].push(d.column);
@@ -109,7 +111,8 @@ impl<'a> Search<'a> {
         let people = (staff_count as f64 / 10.0).max(2.0);
         let days = (day_count as f64 / 7.0).max(2.0);
         Search {
-            program,
+            matrix,
+            decision,
             options,
             stop,
             started,
@@ -138,10 +141,14 @@ impl<'a> Search<'a> {
             None => {
                 // The first roster HiGHS finds: the search improves it faster.
                 let first_limit = (self.options.time_limit / 10.0).clamp(1.0, 5.0);
-                self.program.set_option("mip_max_improving_sols", 1)?;
-                let run = self.program.solve(first_limit.min(self.left()), None)?;
-                self.program
-                    .set_option("mip_max_improving_sols", i32::MAX)?;
+                let mut whole = self.program(self.matrix.problem(), 0)?;
+                whole.set_option("mip_max_improving_sols", 1)?;
+                let mut run = whole.solve(first_limit.min(self.left()), None)?;
+                drop(whole);
+                run.objective = run
+                    .columns
+                    .as_ref()
+                    .map_or(f64::INFINITY, |c| self.matrix.objective_of(c));
                 let Some(columns) = run.columns else {
                     return Ok(());
                 };
@@ -172,17 +179,10 @@ impl<'a> Search<'a> {
             };
             round += 1;
             let (people, days) = self.pick(kind, &current);
-            let fixed = self.fix_all_but(&people, &days, &current);
+            let free = self.free_columns(&people, &days);
             let solving = Instant::now();
-            // a new seed each time: HiGHS's own heuristics then vary too
-            self.program
-                .set_option("random_seed", (round % 1_000_000) as i32)?;
-            let run = self.program.solve(budget, Some(&current));
+            let run = self.solve_part(&free, &current, budget, round)?;
             let seconds = solving.elapsed().as_secs_f64();
-            for &col in &fixed {
-                self.program.free(col);
-            }
-            let run = run?;
             let solved = run.status == HighsModelStatus::Optimal;
             if self.options.verbose {
                 eprintln!(
@@ -320,21 +320,46 @@ impl<'a> Search<'a> {
         }
     }
 
-    /// Fixes every decision of a person or day not freed to its value in `current`;
-    /// returns the columns fixed.
-    fn fix_all_but(&mut self, people: &[bool], days: &[bool], current: &[f64]) -> Vec<usize> {
-        let mut fixed = Vec::new();
+    /// The decision columns of the people and days freed.
+    fn free_columns(&self, people: &[bool], days: &[bool]) -> Vec<usize> {
+        let mut free = Vec::new();
         for (person, by_day) in self.by_staff_day.iter().enumerate() {
             for (day, columns) in by_day.iter().enumerate() {
-                if !(people[person] && days[day]) {
-                    fixed.extend_from_slice(columns);
+                if people[person] && days[day] {
+                    free.extend_from_slice(columns);
                 }
             }
         }
-        for &col in &fixed {
-            self.program.fix(col, current[col].round());
+        free
+    }
+
+    /// `problem` in HiGHS with the search's options: one thread, and a new seed each
+    /// round (HiGHS's heuristics then vary too).
+    fn program(&self, problem: highs::RowProblem, round: usize) -> Result<Program, SolveError> {
+        let mut program = Program::from_problem(problem, 0.0)?;
+        set_options(&mut program, self.options)?;
+        program.set_option("threads", 1)?;
+        program.set_option("random_seed", (round % 1_000_000) as i32)?;
+        Ok(program)
+    }
+
+    /// Solves the part of the program that the decision columns `free` open around
+    /// `current`; the whole roster comes back, with its objective recomputed from its columns.
+    fn solve_part(
+        &mut self,
+        free: &[usize],
+        current: &[f64],
+        budget: f64,
+        round: usize,
+    ) -> Result<Run, SolveError> {
+        let (problem, part) = self.matrix.part(free, &self.decision, current);
+        let mut program = self.program(problem, round)?;
+        let mut run = program.solve(budget, Some(&part.start))?;
+        run.columns = run.columns.map(|solved| part.complete(&solved, current));
+        if let Some(columns) = &run.columns {
+            run.objective = self.matrix.objective_of(columns);
         }
-        fixed
+        Ok(run)
     }
 }
 

@@ -1,0 +1,255 @@
+//! The program as a sparse matrix, kept beside the solver's copy so that a search can
+//! cut out the part of it a neighbourhood frees: the freed decisions, the other
+//! columns they share a row with, and every row those columns are in, the rest of
+//! the roster held at its values. Handing HiGHS that part instead of the whole
+//! program with most columns fixed spares it presolving the whole program each time.
+
+use std::collections::{BTreeSet, HashMap};
+
+use good_lp::{Constraint, Expression, IntoAffineExpression, ProblemVariables, Variable};
+use highs::RowProblem;
+
+/// One row: `low <= sum of coefficient * column <= high`.
+struct Row {
+    low: f64,
+    high: f64,
+    entries: Vec<(usize, f64)>,
+}
+
+/// The program's columns (cost, bounds, integrality) and rows.
+pub(crate) struct Matrix {
+    cost: Vec<f64>,
+    bounds: Vec<(f64, f64)>,
+    integer: Vec<bool>,
+    rows: Vec<Row>,
+    /// The rows each column is in.
+    rows_of: Vec<Vec<usize>>,
+    /// The objective's constant part.
+    offset: f64,
+}
+
+/// The part of a program a neighbourhood frees: which columns it has.
+pub(crate) struct Part {
+    /// The program's column of each of the part's columns.
+    columns: Vec<usize>,
+    /// The roster the part was cut from, restricted to the part's columns.
+    pub start: Vec<f64>,
+}
+
+impl Part {
+    /// The whole program's columns: `solved` for the part's columns, `around` for
+    /// the others.
+    pub(crate) fn complete(&self, solved: &[f64], around: &[f64]) -> Vec<f64> {
+        let mut all = around.to_vec();
+        for (&col, &value) in self.columns.iter().zip(solved) {
+            all[col] = value;
+        }
+        all
+    }
+}
+
+impl Matrix {
+    /// The sparse copy of the program made of `vars`, `objective` and `rows` (the
+    /// columns in the order the variables were made).
+    pub(crate) fn new(
+        vars: &ProblemVariables,
+        objective: &Expression,
+        rows: &[Constraint],
+    ) -> Matrix {
+        let mut index: HashMap<Variable, usize> = HashMap::with_capacity(vars.len());
+        let mut bounds = Vec::with_capacity(vars.len());
+        let mut integer = Vec::with_capacity(vars.len());
+        for (i, (var, def)) in vars.iter_variables_with_def().enumerate() {
+            index.insert(var, i);
+            bounds.push((def.get_min(), def.get_max()));
+            integer.push(def.is_integer());
+        }
+        let mut cost = vec![0.0; vars.len()];
+        for (var, c) in objective.linear_coefficients() {
+            cost[index[&var]] += c;
+        }
+        let mut rows_of = vec![Vec::new(); vars.len()];
+        let rows = rows
+            .iter()
+            .enumerate()
+            .map(|(r, row)| {
+                let expr = row.expression();
+                let rhs = -expr.constant();
+                let entries: Vec<(usize, f64)> = expr
+                    .linear_coefficients()
+                    .map(|(var, c)| (index[&var], c))
+                    .collect();
+                for &(col, _) in &entries {
+                    rows_of[col].push(r);
+                }
+                let low = if row.is_equality() {
+                    rhs
+                } else {
+                    f64::NEG_INFINITY
+                };
+                Row {
+                    low,
+                    high: rhs,
+                    entries,
+                }
+            })
+            .collect();
+        Matrix {
+            cost,
+            bounds,
+            integer,
+            rows,
+            rows_of,
+            offset: objective.constant(),
+        }
+    }
+
+    /// Number of columns.
+    pub(crate) fn column_count(&self) -> usize {
+        self.cost.len()
+    }
+
+    /// The objective of the program's columns `values`, constant included.
+    pub(crate) fn objective_of(&self, values: &[f64]) -> f64 {
+        self.offset
+            + self
+                .cost
+                .iter()
+                .zip(values)
+                .map(|(c, v)| c * v)
+                .sum::<f64>()
+    }
+
+    /// The whole program as a HiGHS problem.
+    pub(crate) fn problem(&self) -> RowProblem {
+        let all: Vec<usize> = (0..self.cost.len()).collect();
+        let rows: Vec<usize> = (0..self.rows.len()).collect();
+        self.problem_of(&all, &rows, &[])
+    }
+
+    /// The part of the program that the decision columns `free` open, around the
+    /// roster `current`: `free`, every other column that is not a decision
+    /// (`decision[col]` false) and shares a row with one of them, and every row of
+    /// those columns, in which the other columns count at their value in `current`.
+    /// Returns it as a HiGHS problem, with its columns.
+    pub(crate) fn part(
+        &self,
+        free: &[usize],
+        decision: &[bool],
+        current: &[f64],
+    ) -> (RowProblem, Part) {
+        let mut columns: BTreeSet<usize> = free.iter().copied().collect();
+        for &col in free {
+            for &r in &self.rows_of[col] {
+                columns.extend(
+                    self.rows[r]
+                        .entries
+                        .iter()
+                        .map(|&(c, _)| c)
+                        .filter(|&c| !decision[c]),
+                );
+            }
+        }
+        let columns: Vec<usize> = columns.into_iter().collect();
+        let rows: BTreeSet<usize> = columns
+            .iter()
+            .flat_map(|&c| self.rows_of[c].iter().copied())
+            .collect();
+        let rows: Vec<usize> = rows.into_iter().collect();
+        let problem = self.problem_of(&columns, &rows, current);
+        let start = columns.iter().map(|&c| self.value(c, current)).collect();
+        (problem, Part { columns, start })
+    }
+
+    /// Column `col`'s value in `values`, rounded when the column is an integer.
+    fn value(&self, col: usize, values: &[f64]) -> f64 {
+        if self.integer[col] {
+            values[col].round()
+        } else {
+            values[col]
+        }
+    }
+
+    /// A HiGHS problem of `columns` and `rows`; columns left out count at their value
+    /// in `values` (all columns must be in when `values` is empty).
+    fn problem_of(&self, columns: &[usize], rows: &[usize], values: &[f64]) -> RowProblem {
+        let mut problem = RowProblem::default();
+        let mut handle = HashMap::with_capacity(columns.len());
+        for &c in columns {
+            let (low, high) = self.bounds[c];
+            let col =
+                problem.add_column_with_integrality(self.cost[c], low..=high, self.integer[c]);
+            handle.insert(c, col);
+        }
+        for &r in rows {
+            let row = &self.rows[r];
+            let mut held = 0.0;
+            let mut factors = Vec::with_capacity(row.entries.len());
+            for &(c, coefficient) in &row.entries {
+                match handle.get(&c) {
+                    Some(&col) => factors.push((col, coefficient)),
+                    None => held += coefficient * self.value(c, values),
+                }
+            }
+            let (low, high) = (row.low - held, row.high - held);
+            if low.is_finite() {
+                problem.add_row(low..=high, factors);
+            } else {
+                problem.add_row(..=high, factors);
+            }
+        }
+        problem
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use good_lp::{constraint, variables};
+
+    /// Minimise 5 - x - 3y - z with x + y <= 1, y + z <= 1, x, y, z binary; x and z
+    /// are decisions, y is not.
+    fn chain() -> Matrix {
+        variables! { vars: 0 <= x (integer) <= 1; 0 <= y (integer) <= 1; 0 <= z (integer) <= 1; }
+        let objective: Expression = -x - 3 * y - z + 5;
+        let rows = vec![constraint!(x + y <= 1), constraint!(y + z <= 1)];
+        Matrix::new(&vars, &objective, &rows)
+    }
+
+    #[test]
+    fn a_part_holds_what_it_leaves_out_at_its_value() {
+        let matrix = chain();
+        let decision = [true, false, true];
+        let (_, part) = matrix.part(&[0], &decision, &[0.0, 0.0, 1.0]);
+        // x and y, which shares a row with x; z stays out at 1
+        assert_eq!(part.start, vec![0.0, 0.0]);
+        assert_eq!(
+            part.complete(&[1.0, 0.0], &[0.0, 0.0, 1.0]),
+            vec![1.0, 0.0, 1.0]
+        );
+        assert_eq!(matrix.objective_of(&[1.0, 0.0, 1.0]), 3.0);
+    }
+
+    #[test]
+    fn a_solved_part_keeps_the_rows_of_what_it_holds() {
+        let matrix = chain();
+        let decision = [true, false, true];
+        let current = [0.0, 0.0, 1.0];
+        let (problem, part) = matrix.part(&[0], &decision, &current);
+        let mut program = super::super::Program::from_problem(problem, 0.0).unwrap();
+        program.set_option("output_flag", false).unwrap();
+        let run = program.solve(10.0, Some(&part.start)).unwrap();
+        let all = part.complete(&run.columns.unwrap(), &current);
+        // y = 1 would pay more, but z is held at 1 and y + z <= 1
+        assert_eq!(
+            all.iter().map(|v| v.round()).collect::<Vec<_>>(),
+            vec![1.0, 0.0, 1.0]
+        );
+        assert_eq!(matrix.objective_of(&all).round(), 3.0);
+        // the whole program takes y instead, which pays more with z free
+        let mut whole = super::super::Program::from_problem(matrix.problem(), 0.0).unwrap();
+        whole.set_option("output_flag", false).unwrap();
+        let best = whole.solve(10.0, None).unwrap();
+        assert_eq!(matrix.objective_of(&best.columns.unwrap()).round(), 2.0);
+    }
+}
