@@ -37,6 +37,11 @@ pub(crate) struct Part {
 }
 
 impl Part {
+    /// Whether the part has no column (the neighbourhood frees nothing).
+    pub(crate) fn is_empty(&self) -> bool {
+        self.columns.is_empty()
+    }
+
     /// The whole program's columns: `solved` for the part's columns, `around` for
     /// the others.
     pub(crate) fn complete(&self, solved: &[f64], around: &[f64]) -> Vec<f64> {
@@ -251,5 +256,16 @@ mod tests {
         whole.set_option("output_flag", false).unwrap();
         let best = whole.solve(10.0, None).unwrap();
         assert_eq!(matrix.objective_of(&best.columns.unwrap()).round(), 2.0);
+    }
+
+    #[test]
+    fn a_part_that_frees_nothing_is_empty() {
+        let matrix = chain();
+        let current = [1.0, 0.0, 1.0];
+        let (_, part) = matrix.part(&[], &[true, false, true], &current);
+        assert!(part.is_empty());
+        assert_eq!(part.complete(&[], &current), current.to_vec());
+        let (_, part) = matrix.part(&[2], &[true, false, true], &current);
+        assert!(!part.is_empty());
     }
 }

@@ -353,6 +353,17 @@ impl<'a> Search<'a> {
         round: usize,
     ) -> Result<Run, SolveError> {
         let (problem, part) = self.matrix.part(free, &self.decision, current);
+        if part.is_empty() {
+            // Nothing to solve (the people drawn have no duty they could take on
+            // the days drawn): the roster stays as it is.
+            let objective = self.matrix.objective_of(current);
+            return Ok(Run {
+                status: HighsModelStatus::Optimal,
+                columns: Some(current.to_vec()),
+                objective,
+                bound: objective,
+            });
+        }
         let mut program = self.program(problem, round)?;
         let mut run = program.solve(budget, Some(&part.start))?;
         run.columns = run.columns.map(|solved| part.complete(&solved, current));
