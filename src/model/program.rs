@@ -98,15 +98,32 @@ impl Program {
         self.solve_with(time_limit, start, None)
     }
 
-    /// Solves within `time_limit` seconds, telling `exchange` of every roster it
-    /// improves on and of its bound, taking the better rosters others offer there as
+    /// Solves within `time_limit` seconds from `start` when given, telling `exchange`
+    /// of every roster it improves on and of its bound, taking the better rosters others offer there as
     /// its incumbent, and stopping when the exchange's best roster meets its bound.
     pub(crate) fn solve_sharing(
         &mut self,
         time_limit: f64,
+        start: Option<&[f64]>,
         exchange: &Exchange,
     ) -> Result<Run, SolveError> {
-        self.solve_with(time_limit, None, Some(exchange))
+        self.solve_with(time_limit, start, Some(exchange))
+    }
+
+    /// The columns of the linear relaxation's optimum (integrality dropped), when it
+    /// is solved within `time_limit` seconds; `None` otherwise. Handed to the solve
+    /// that follows as its start, HiGHS completes it into a roster (fixing what the
+    /// relaxation already decides and solving a small integer program for the rest)
+    /// before its own search: on rosters whose relaxation is nearly integral, the
+    /// optimum is then found at once instead of after the root's cut rounds.
+    pub(crate) fn relaxation(&mut self, time_limit: f64) -> Result<Option<Vec<f64>>, SolveError> {
+        self.set_option("solve_relaxation", true)?;
+        let run = self.solve_with(time_limit, None, None);
+        self.set_option("solve_relaxation", false)?;
+        Ok(run
+            .ok()
+            .filter(|run| run.status == HighsModelStatus::Optimal)
+            .and_then(|run| run.columns))
     }
 
     fn solve_with(

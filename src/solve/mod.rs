@@ -149,7 +149,11 @@ pub fn solve(roster: &Roster, options: &SolveOptions) -> Result<Outcome, SolveEr
     let best = if options.neighbourhood_search {
         search(program, roster, &decisions, options)?
     } else {
-        let run = program.solve(options.time_limit, None)?;
+        let (first, left) = from_relaxation(&mut program, options.time_limit)?;
+        let run = match first {
+            Some(run) if run.status == HighsModelStatus::Optimal => run,
+            first => program.solve(left, first.and_then(|run| run.columns).as_deref())?,
+        };
         Best::from_full_run(roster, run)?
     };
     let solve_seconds = solving.elapsed().as_secs_f64();
@@ -273,11 +277,18 @@ fn search(
         // one core for the search beside it, the others for the whole solve
         whole.set_option("threads", (available_cores() - 1).max(1) as i32)?;
     }
+    let (first, time_limit) = from_relaxation(&mut whole, options.time_limit)?;
+    let start = match first {
+        Some(run) if run.status == HighsModelStatus::Optimal => {
+            return Best::from_full_run(roster, run);
+        }
+        first => first.and_then(|run| run.columns),
+    };
     let stop = AtomicBool::new(false);
     let exchange = Exchange::new(whole.offset(), options.relative_gap);
     std::thread::scope(|scope| {
         let helper = scope.spawn(|| search::beside(roster, decisions, options, &stop, &exchange));
-        let run = whole.solve_sharing(options.time_limit, &exchange);
+        let run = whole.solve_sharing(time_limit, start.as_deref(), &exchange);
         stop.store(true, Ordering::Relaxed);
         // The search's rosters are in the exchange; a failed search leaves none.
         let _ = helper.join();
@@ -294,6 +305,30 @@ fn search(
         best.proven = best.proven || best.meets_bound(options.relative_gap);
         Ok(best)
     })
+}
+
+/// A first solve of `program` from the linear relaxation's optimum, which HiGHS
+/// completes into a roster (it fixes what the relaxation already decides and solves
+/// a small program for the rest) and then improves until it proves it optimal or
+/// finds one better roster; with the seconds left of `time_limit`. Where the
+/// relaxation is nearly integral, as on the agency's rosters, this one solve proves
+/// the optimum. `None` when the relaxation is not solved in time. Call it once the
+/// program's options are set (HiGHS takes its thread count at the first solve) and
+/// before any sharing: HiGHS reports the completing solve's bound, valid only for
+/// what it fixed, to the callbacks.
+fn from_relaxation(
+    program: &mut Program,
+    time_limit: f64,
+) -> Result<(Option<Run>, f64), SolveError> {
+    let started = Instant::now();
+    let left = |started: Instant| (time_limit - started.elapsed().as_secs_f64()).max(0.0);
+    let Some(relaxed) = program.relaxation(time_limit)? else {
+        return Ok((None, left(started)));
+    };
+    program.set_option("mip_max_improving_sols", 1)?;
+    let run = program.solve(left(started), Some(&relaxed));
+    program.set_option("mip_max_improving_sols", i32::MAX)?;
+    Ok((Some(run?), left(started)))
 }
 
 /// The cores this process may use (1 when unknown).
