@@ -259,6 +259,31 @@ mod tests {
     }
 
     #[test]
+    fn the_relaxation_is_solved_and_the_program_stays_integral() {
+        // a triangle: at most one of each pair; the relaxation takes half of each
+        variables! { vars: 0 <= x (integer) <= 1; 0 <= y (integer) <= 1; 0 <= z (integer) <= 1; }
+        let objective: Expression = -x - y - z;
+        let rows = vec![
+            constraint!(x + y <= 1),
+            constraint!(y + z <= 1),
+            constraint!(x + z <= 1),
+        ];
+        let matrix = Matrix::new(&vars, &objective, &rows);
+        let mut program = super::super::Program::from_problem(matrix.problem(), 0.0).unwrap();
+        program.set_option("output_flag", false).unwrap();
+        let relaxed = program.relaxation(10.0).unwrap().expect("solved");
+        assert!(
+            (matrix.objective_of(&relaxed) + 1.5).abs() < 1e-9,
+            "{relaxed:?}"
+        );
+        // the next solve is the integer program again, started from the relaxation
+        let run = program.solve(10.0, Some(&relaxed)).unwrap();
+        let columns = run.columns.unwrap();
+        assert!(columns.iter().all(|v| (v - v.round()).abs() < 1e-9));
+        assert_eq!(matrix.objective_of(&columns).round(), -1.0);
+    }
+
+    #[test]
     fn a_part_that_frees_nothing_is_empty() {
         let matrix = chain();
         let current = [1.0, 0.0, 1.0];

@@ -10,6 +10,11 @@ use crate::SolveError;
 use super::exchange::Exchange;
 use super::share;
 
+/// Most simplex iterations spent on a relaxation: beyond them (the largest
+/// programs), the relaxation costs more than the roster it leads to saves. A count,
+/// not a time, so that the same roster gives the same path on any machine.
+const RELAXATION_ITERATIONS: i32 = 5_000;
+
 /// A program in HiGHS, and the objective's constant part HiGHS leaves out.
 pub(crate) struct Program {
     /// The HiGHS model (taken out while it solves).
@@ -118,8 +123,10 @@ impl Program {
     /// optimum is then found at once instead of after the root's cut rounds.
     pub(crate) fn relaxation(&mut self, time_limit: f64) -> Result<Option<Vec<f64>>, SolveError> {
         self.set_option("solve_relaxation", true)?;
+        self.set_option("simplex_iteration_limit", RELAXATION_ITERATIONS)?;
         let run = self.solve_with(time_limit, None, None);
         self.set_option("solve_relaxation", false)?;
+        self.set_option("simplex_iteration_limit", i32::MAX)?;
         Ok(run
             .ok()
             .filter(|run| run.status == HighsModelStatus::Optimal)
