@@ -104,8 +104,9 @@ impl Program {
     }
 
     /// Solves within `time_limit` seconds from `start` when given, telling `exchange`
-    /// of every roster it improves on and of its bound, taking the better rosters others offer there as
-    /// its incumbent, and stopping when the exchange's best roster meets its bound.
+    /// of every roster it improves on and of its bound, taking the better rosters
+    /// others offer there as its incumbent, and stopping when the exchange's best
+    /// roster meets its bound.
     pub(crate) fn solve_sharing(
         &mut self,
         time_limit: f64,
@@ -116,7 +117,8 @@ impl Program {
     }
 
     /// The columns of the linear relaxation's optimum (integrality dropped), when it
-    /// is solved within `time_limit` seconds; `None` otherwise. Handed to the solve
+    /// is solved within `time_limit` seconds and [`RELAXATION_ITERATIONS`] simplex
+    /// iterations; `None` otherwise. Handed to the solve
     /// that follows as its start, HiGHS completes it into a roster (fixing what the
     /// relaxation already decides and solving a small integer program for the rest)
     /// before its own search: on rosters whose relaxation is nearly integral, the

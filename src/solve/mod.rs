@@ -153,10 +153,9 @@ pub fn solve(roster: &Roster, options: &SolveOptions) -> Result<Outcome, SolveEr
     let best = if options.neighbourhood_search {
         search(program, roster, &decisions, options)?
     } else {
-        let (first, left) = from_relaxation(&mut program, options.time_limit)?;
-        let run = match first {
-            Some(run) if run.status == HighsModelStatus::Optimal => run,
-            first => program.solve(left, first.and_then(|run| run.columns).as_deref())?,
+        let run = match from_relaxation(&mut program, options.time_limit)? {
+            First::Proven(run) => run,
+            First::Start(start, left) => program.solve(left, start.as_deref())?,
         };
         Best::from_full_run(roster, run)?
     };
@@ -281,12 +280,9 @@ fn search(
         // one core for the search beside it, the others for the whole solve
         whole.set_option("threads", (available_cores() - 1).max(1) as i32)?;
     }
-    let (first, time_limit) = from_relaxation(&mut whole, options.time_limit)?;
-    let start = match first {
-        Some(run) if run.status == HighsModelStatus::Optimal => {
-            return Best::from_full_run(roster, run);
-        }
-        first => first.and_then(|run| run.columns),
+    let (start, time_limit) = match from_relaxation(&mut whole, options.time_limit)? {
+        First::Proven(run) => return Best::from_full_run(roster, run),
+        First::Start(start, left) => (start, left),
     };
     // the search ends with the whole solve: it gets the time left, not the limit
     let beside = SolveOptions {
@@ -316,29 +312,38 @@ fn search(
     })
 }
 
+/// What the first, short solve from the relaxation gave.
+enum First {
+    /// The program solved and proven optimal.
+    Proven(Run),
+    /// A roster to start the full solve from (when one was found), and the seconds
+    /// left of the time limit.
+    Start(Option<Vec<f64>>, f64),
+}
+
 /// A first, short solve of `program` from the linear relaxation's optimum, which
 /// HiGHS completes into a roster (it fixes what the relaxation already decides and
-/// solves a small program for the rest) before its root node and a single leaf;
-/// with the seconds left of `time_limit`. Where the relaxation is nearly integral,
-/// as on the agency's rosters, this solve proves the optimum (August: 0.12 s instead
-/// of 0.33 s); otherwise its roster starts the full solve. `None` when the
-/// relaxation is not solved within its iteration cap. Call it once the
-/// program's options are set (HiGHS takes its thread count at the first solve) and
-/// before any sharing: HiGHS reports the completing solve's bound, valid only for
-/// what it fixed, to the callbacks.
-fn from_relaxation(
-    program: &mut Program,
-    time_limit: f64,
-) -> Result<(Option<Run>, f64), SolveError> {
+/// solves a small program for the rest) before its root node and a single leaf.
+/// Where the relaxation is nearly integral, as on the agency's rosters, this solve
+/// proves the optimum (August: 0.12 s instead of 0.33 s); otherwise its roster, if
+/// any, starts the full solve. Call it once the program's options are set (HiGHS
+/// takes its thread count at the first solve) and before any sharing: HiGHS reports
+/// the completing solve's bound, valid only for what it fixed, to the callbacks.
+fn from_relaxation(program: &mut Program, time_limit: f64) -> Result<First, SolveError> {
     let started = Instant::now();
-    let left = |started: Instant| (time_limit - started.elapsed().as_secs_f64()).max(0.0);
+    let left = || (time_limit - started.elapsed().as_secs_f64()).max(0.0);
     let Some(relaxed) = program.relaxation(time_limit)? else {
-        return Ok((None, left(started)));
+        return Ok(First::Start(None, left()));
     };
     program.set_option("mip_max_leaves", 1)?;
-    let run = program.solve(left(started), Some(&relaxed));
+    let run = program.solve(left(), Some(&relaxed));
     program.set_option("mip_max_leaves", i32::MAX)?;
-    Ok((Some(run?), left(started)))
+    let run = run?;
+    Ok(if run.status == HighsModelStatus::Optimal {
+        First::Proven(run)
+    } else {
+        First::Start(run.columns, left())
+    })
 }
 
 /// The cores this process may use (1 when unknown).

@@ -143,17 +143,14 @@ impl<'a> Search<'a> {
                 let first_limit = (self.options.time_limit / 10.0).clamp(1.0, 5.0);
                 let mut whole = self.program(self.matrix.problem(), 0)?;
                 whole.set_option("mip_max_improving_sols", 1)?;
-                let mut run = whole.solve(first_limit.min(self.left()), None)?;
+                let run = whole.solve(first_limit.min(self.left()), None)?;
                 drop(whole);
-                run.objective = run
-                    .columns
-                    .as_ref()
-                    .map_or(f64::INFINITY, |c| self.matrix.objective_of(c));
                 let Some(columns) = run.columns else {
                     return Ok(());
                 };
-                exchange.offer(run.objective, &columns);
-                (run.objective, columns)
+                let objective = self.matrix.objective_of(&columns);
+                exchange.offer(objective, &columns);
+                (objective, columns)
             }
         };
         if self.options.verbose {
