@@ -65,10 +65,10 @@ struct Search<'a> {
     /// columns of its decisions.
     soft_slots: Vec<(usize, usize, u32, Vec<usize>)>,
     /// How many people or days each kind of neighbourhood frees (adapted as it goes).
-    sizes: [f64; 4],
+    sizes: [f64; 5],
     /// How much each kind of neighbourhood has gained lately, per second: kinds are
     /// drawn in proportion to it.
-    gains: [f64; 4],
+    gains: [f64; 5],
 }
 
 impl<'a> Search<'a> {
@@ -120,8 +120,8 @@ impl<'a> Search<'a> {
             by_staff_day,
             kinds,
             soft_slots,
-            sizes: [people, people, days, days],
-            gains: [f64::INFINITY; 4],
+            sizes: [people, people, days, days, days],
+            gains: [f64::INFINITY; 5],
         }
     }
 
@@ -165,6 +165,12 @@ impl<'a> Search<'a> {
         let mut round = 0usize;
         while !self.stopped() && !meets(objective, exchange.bound(), self.options.relative_gap) {
             if let Some((better, columns)) = exchange.better_than(objective) {
+                if self.options.verbose {
+                    eprintln!(
+                        "neighbourhood search: {:.1} s, from the whole solve: {better}",
+                        self.started.elapsed().as_secs_f64()
+                    );
+                }
                 (objective, current) = (better, columns);
             }
             let budget = sub_limit.min(self.left());
@@ -238,7 +244,9 @@ impl<'a> Search<'a> {
     /// ran out of time.
     fn adapt(&mut self, kind: Kind, quick: bool, slow: bool) {
         let most = match kind {
-            Kind::Days | Kind::Shortage => self.by_staff_day.first().map_or(1, Vec::len),
+            Kind::Days | Kind::Shortage | Kind::Apart => {
+                self.by_staff_day.first().map_or(1, Vec::len)
+            }
             Kind::People | Kind::Related => self.by_staff_day.len(),
         } as f64;
         let size = &mut self.sizes[kind as usize];
@@ -291,6 +299,10 @@ impl<'a> Search<'a> {
                 let days: Vec<usize> = (first..first + width).collect();
                 (vec![true; staff_count], mark(day_count, &days))
             }
+            Kind::Apart => (
+                vec![true; staff_count],
+                two_stretches(&mut self.random, day_count, size / 2),
+            ),
             Kind::Shortage => {
                 // days around a slot short of people, and everyone who could take it
                 let short: Vec<usize> = (0..self.soft_slots.len())
@@ -382,10 +394,35 @@ enum Kind {
     Days,
     /// Everyone who could take a slot short of people, on a few days around it.
     Shortage,
+    /// Everyone, on two stretches of days at random places, usually apart: work can
+    /// move between distant days (within each person's totals over the period),
+    /// which a single stretch of days cannot do.
+    Apart,
 }
 
 impl Kind {
-    const ALL: [Kind; 4] = [Kind::People, Kind::Shortage, Kind::Days, Kind::Related];
+    const ALL: [Kind; 5] = [
+        Kind::People,
+        Kind::Shortage,
+        Kind::Days,
+        Kind::Related,
+        Kind::Apart,
+    ];
+}
+
+/// Two stretches of `width` consecutive days (at least one) out of `day_count`, each
+/// at a random place; they may overlap or meet.
+fn two_stretches(random: &mut SplitMix, day_count: usize, width: usize) -> Vec<bool> {
+    let mut days = vec![false; day_count];
+    if day_count == 0 {
+        return days;
+    }
+    let width = width.clamp(1, day_count);
+    for _ in 0..2 {
+        let first = random.below(day_count - width + 1);
+        days[first..first + width].fill(true);
+    }
+    days
 }
 
 /// `n` flags, set at `indices`.
@@ -395,4 +432,43 @@ fn mark(n: usize, indices: &[usize]) -> Vec<bool> {
         flags[i] = true;
     }
     flags
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The days each stretch of `days` starts on.
+    fn starts(days: &[bool]) -> Vec<usize> {
+        (0..days.len())
+            .filter(|&d| days[d] && (d == 0 || !days[d - 1]))
+            .collect()
+    }
+
+    #[test]
+    fn two_stretches_free_two_runs_of_days_or_one_where_they_meet() {
+        let mut random = SplitMix(7);
+        let mut apart = 0;
+        for _ in 0..200 {
+            let days = two_stretches(&mut random, 28, 5);
+            let freed = days.iter().filter(|&&d| d).count();
+            assert!((5..=10).contains(&freed), "{days:?}");
+            let runs = starts(&days).len();
+            assert!(runs == 1 || runs == 2, "{days:?}");
+            if runs == 2 {
+                assert_eq!(freed, 10, "two runs apart are whole stretches: {days:?}");
+                apart += 1;
+            }
+        }
+        assert!(apart > 100, "mostly apart on 28 days: {apart} of 200");
+    }
+
+    #[test]
+    fn two_stretches_fit_short_periods() {
+        let mut random = SplitMix(1);
+        assert_eq!(two_stretches(&mut random, 3, 10), vec![true; 3]);
+        let one_day_each = two_stretches(&mut random, 4, 0);
+        assert!((1..=2).contains(&one_day_each.iter().filter(|&&d| d).count()));
+        assert!(two_stretches(&mut random, 0, 3).is_empty());
+    }
 }
