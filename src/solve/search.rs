@@ -342,13 +342,15 @@ impl<'a> Search<'a> {
         free
     }
 
-    /// `problem` in HiGHS with the search's options: one thread, and a new seed each
-    /// round (HiGHS's heuristics then vary too).
+    /// `problem` in HiGHS with the search's options: one thread, a new seed each
+    /// round (HiGHS's heuristics then vary too) and no feasibility jump: each part
+    /// starts from the current roster, so a heuristic for a first roster is wasted.
     fn program(&self, problem: highs::RowProblem, round: usize) -> Result<Program, SolveError> {
         let mut program = Program::from_problem(problem, 0.0)?;
         set_options(&mut program, self.options)?;
         program.set_option("threads", 1)?;
         program.set_option("random_seed", (round % 1_000_000) as i32)?;
+        program.set_option("mip_heuristic_run_feasibility_jump", false)?;
         Ok(program)
     }
 
