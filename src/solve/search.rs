@@ -65,10 +65,10 @@ struct Search<'a> {
     /// columns of its decisions.
     soft_slots: Vec<(usize, usize, u32, Vec<usize>)>,
     /// How many people or days each kind of neighbourhood frees (adapted as it goes).
-    sizes: [f64; 5],
+    sizes: [f64; Kind::ALL.len()],
     /// How much each kind of neighbourhood has gained lately, per second: kinds are
     /// drawn in proportion to it.
-    gains: [f64; 5],
+    gains: [f64; Kind::ALL.len()],
 }
 
 impl<'a> Search<'a> {
@@ -121,7 +121,7 @@ impl<'a> Search<'a> {
             kinds,
             soft_slots,
             sizes: [people, people, days, days, days],
-            gains: [f64::INFINITY; 5],
+            gains: [f64::INFINITY; Kind::ALL.len()],
         }
     }
 
@@ -294,10 +294,9 @@ impl<'a> Search<'a> {
                 )
             }
             Kind::Days => {
-                let width = size.min(day_count);
-                let first = self.random.below(day_count - width + 1);
-                let days: Vec<usize> = (first..first + width).collect();
-                (vec![true; staff_count], mark(day_count, &days))
+                let mut days = vec![false; day_count];
+                mark_stretch(&mut self.random, &mut days, size);
+                (vec![true; staff_count], days)
             }
             Kind::Apart => (
                 vec![true; staff_count],
@@ -416,15 +415,21 @@ impl Kind {
 /// at a random place; they may overlap or meet.
 fn two_stretches(random: &mut SplitMix, day_count: usize, width: usize) -> Vec<bool> {
     let mut days = vec![false; day_count];
-    if day_count == 0 {
-        return days;
-    }
-    let width = width.clamp(1, day_count);
     for _ in 0..2 {
-        let first = random.below(day_count - width + 1);
-        days[first..first + width].fill(true);
+        mark_stretch(random, &mut days, width);
     }
     days
+}
+
+/// Sets a stretch of `width` consecutive `days` (at least one, at most all) at a
+/// random place.
+fn mark_stretch(random: &mut SplitMix, days: &mut [bool], width: usize) {
+    if days.is_empty() {
+        return;
+    }
+    let width = width.clamp(1, days.len());
+    let first = random.below(days.len() - width + 1);
+    days[first..first + width].fill(true);
 }
 
 /// `n` flags, set at `indices`.
