@@ -17,6 +17,9 @@ pub(crate) struct Exchange {
     offset: f64,
     /// Relative gap at which the best roster counts as optimal.
     relative_gap: f64,
+    /// Whether every roster's objective is a whole number (plus the constant part),
+    /// so that a bound may be rounded up to one.
+    integral: bool,
 }
 
 struct State {
@@ -31,7 +34,9 @@ struct State {
 }
 
 impl Exchange {
-    pub(crate) fn new(offset: f64, relative_gap: f64) -> Exchange {
+    /// An exchange with no roster and no bound yet; `integral` when every roster's
+    /// objective is a whole number plus `offset` (bounds are then rounded up).
+    pub(crate) fn new(offset: f64, relative_gap: f64, integral: bool) -> Exchange {
         Exchange {
             state: Mutex::new(State {
                 columns: None,
@@ -41,6 +46,7 @@ impl Exchange {
             }),
             offset,
             relative_gap,
+            integral,
         }
     }
 
@@ -107,13 +113,33 @@ impl Exchange {
     }
 
     /// The whole program's solve's bound now; whether the best roster meets it
-    /// (the solve may stop).
+    /// (the solve may stop). Where objectives are whole numbers the bound is
+    /// rounded up: a bound of 569.2 proves a roster of 570 optimal.
     pub(super) fn note_bound(&self, highs_bound: f64) -> bool {
         let mut state = self.state();
         if highs_bound.is_finite() {
-            state.bound = state.bound.max(highs_bound + self.offset);
+            let bound = round_up(highs_bound + self.offset, self.offset, self.integral);
+            state.bound = state.bound.max(bound);
         }
         meets(state.objective, state.bound, self.relative_gap)
+    }
+}
+
+/// How far below a whole number a bound may fall from rounding noise, relative to
+/// the bound, and still be rounded up to it (HiGHS reports 568.9999999999997 for
+/// 569); a bound above it by less is not rounded past it either.
+const INTEGRALITY_TOLERANCE: f64 = 1e-6;
+
+/// A lower `bound` on objectives that are, when `integral`, a whole number plus
+/// `offset`: rounded up to the next such objective (569.2 + 37 becomes 570 + 37).
+///
+/// Rounding noise does not count: 568.9999999999997 is taken for 569.
+pub(crate) fn round_up(bound: f64, offset: f64, integral: bool) -> f64 {
+    if integral && bound.is_finite() {
+        let noise = INTEGRALITY_TOLERANCE * bound.abs().max(1.0);
+        (bound - offset - noise).ceil() + offset
+    } else {
+        bound
     }
 }
 
@@ -149,7 +175,7 @@ mod tests {
 
     #[test]
     fn keeps_the_better_roster_and_hands_the_whole_solve_only_what_it_lacks() {
-        let exchange = Exchange::new(10.0, 0.0);
+        let exchange = Exchange::new(10.0, 0.0, false);
         exchange.found_by_whole(90.0, &[1.0, 0.0]);
         assert_eq!(exchange.for_whole(), None, "it found this one itself");
         exchange.offer(120.0, &[0.0, 1.0]);
@@ -161,5 +187,20 @@ mod tests {
         assert!(!exchange.note_bound(80.0));
         assert_eq!(exchange.bound(), 90.0);
         assert!(exchange.note_bound(85.0), "95 meets the bound 85 + 10");
+    }
+
+    #[test]
+    fn a_bound_on_whole_number_objectives_is_rounded_up() {
+        let exchange = Exchange::new(37.0, 0.0, true);
+        exchange.offer(607.0, &[1.0]);
+        assert!(!exchange.note_bound(568.999_999_999_999_7));
+        assert_eq!(exchange.bound(), 606.0, "569 (rounding noise) + 37");
+        assert!(exchange.note_bound(569.17), "rounded up to 570, + 37 = 607");
+        assert_eq!(exchange.bound(), 607.0);
+        let fractional = Exchange::new(37.0, 0.0, false);
+        fractional.offer(607.0, &[1.0]);
+        assert!(!fractional.note_bound(569.17));
+        assert!((fractional.bound() - 606.17).abs() < 1e-9);
+        assert!(fractional.note_bound(570.0));
     }
 }

@@ -114,6 +114,16 @@ impl Matrix {
         self.cost.len()
     }
 
+    /// The objective's constant part.
+    pub(crate) fn offset(&self) -> f64 {
+        self.offset
+    }
+
+    /// Whether column `col` must take a whole value.
+    pub(crate) fn is_integer(&self, col: usize) -> bool {
+        self.integer[col]
+    }
+
     /// The objective of the program's columns `values`, constant included.
     pub(crate) fn objective_of(&self, values: &[f64]) -> f64 {
         self.offset
@@ -123,6 +133,16 @@ impl Matrix {
                 .zip(values)
                 .map(|(c, v)| c * v)
                 .sum::<f64>()
+    }
+
+    /// Whether every roster's objective is a whole number plus the constant part:
+    /// only integer columns have a cost, and every cost is a whole number. A bound
+    /// on such a program may then be rounded up to the next whole number.
+    pub(crate) fn objective_is_integral(&self) -> bool {
+        self.cost
+            .iter()
+            .zip(&self.integer)
+            .all(|(&c, &integer)| c == 0.0 || (integer && c.fract() == 0.0))
     }
 
     /// The whole program as a HiGHS problem.

@@ -10,44 +10,28 @@ use std::time::Instant;
 use highs::HighsModelStatus;
 
 use super::{ALONE, SolveOptions, set_options};
-use crate::model::{Decision, Exchange, Matrix, Model, Program, Run, better, meets};
+use crate::model::{Decision, Exchange, Matrix, Program, Run, better, meets};
 use crate::random::SplitMix;
 use crate::{Roster, SolveError};
 
-/// The neighbourhood search: waits [`ALONE`] seconds, builds its own matrix, takes
-/// the best roster in `exchange` (or finds one), then improves it until the time
-/// limit or `stop`, offering each better roster to `exchange`. Does nothing more
-/// when it fails: the whole program's solve reports errors.
-pub(super) fn beside(
-    roster: &Roster,
-    decisions: &[Decision],
-    options: &SolveOptions,
-    stop: &AtomicBool,
-    exchange: &Exchange,
-) {
-    let started = Instant::now();
-    while started.elapsed().as_secs_f64() < ALONE {
-        if stop.load(Ordering::Relaxed) {
+/// The neighbourhood search beside the whole program's solve: waits until [`ALONE`]
+/// seconds after the solve started, takes the best roster in `exchange` (or finds
+/// one), then improves it until the time limit or `stop`, offering each better
+/// roster to `exchange`. Does nothing more when it fails: the whole program's solve
+/// reports errors.
+pub(super) fn beside(search: Search<'_>, exchange: &Exchange) {
+    while search.started.elapsed().as_secs_f64() < ALONE {
+        if search.stop.load(Ordering::Relaxed) {
             return;
         }
         std::thread::sleep(std::time::Duration::from_millis(5));
     }
-    let (vars, objective, rows, _) = Model::build(roster).into_parts();
-    let matrix = Matrix::new(&vars, &objective, &rows);
-    drop((vars, objective, rows));
-    if options.verbose {
-        eprintln!(
-            "neighbourhood search: {:.1} s, program built",
-            started.elapsed().as_secs_f64()
-        );
-    }
-    let search = Search::new(&matrix, roster, decisions, options, stop, started);
     // An error ends the search; the whole program's solve goes on.
     let _ = search.run(exchange);
 }
 
 /// A large-neighbourhood search over the decisions of one program.
-struct Search<'a> {
+pub(super) struct Search<'a> {
     /// The program's matrix, which each neighbourhood's part is cut from.
     matrix: &'a Matrix,
     /// Whether each column is a decision (person, slot).
@@ -69,10 +53,14 @@ struct Search<'a> {
     /// How much each kind of neighbourhood has gained lately, per second: kinds are
     /// drawn in proportion to it.
     gains: [f64; Kind::ALL.len()],
+    /// Rounds done so far.
+    rounds: usize,
 }
 
 impl<'a> Search<'a> {
-    fn new(
+    /// A search over `matrix`, the program of `roster` whose decisions are
+    /// `decisions`, for the solve that started at `started`.
+    pub(super) fn new(
         matrix: &'a Matrix,
         roster: &Roster,
         decisions: &[Decision],
@@ -122,6 +110,7 @@ impl<'a> Search<'a> {
             soft_slots,
             sizes: [people, people, days, days, days],
             gains: [f64::INFINITY; Kind::ALL.len()],
+            rounds: 0,
         }
     }
 
@@ -131,6 +120,12 @@ impl<'a> Search<'a> {
 
     fn stopped(&self) -> bool {
         self.stop.load(Ordering::Relaxed) || self.left() < 0.2
+    }
+
+    /// Seconds a part may take: short, since the whole program's solve may end at
+    /// any time and waits for the current part.
+    fn part_limit(&self) -> f64 {
+        (self.options.time_limit / 30.0).clamp(0.5, 3.0)
     }
 
     /// The exchange's roster (or a first one of its own), then better ones until the
@@ -159,10 +154,6 @@ impl<'a> Search<'a> {
                 self.started.elapsed().as_secs_f64(),
             );
         }
-        // Short solves: the whole program's solve may end at any time, and waits
-        // for the current one.
-        let sub_limit = (self.options.time_limit / 30.0).clamp(0.5, 3.0);
-        let mut round = 0usize;
         while !self.stopped() && !meets(objective, exchange.bound(), self.options.relative_gap) {
             if let Some((better, columns)) = exchange.better_than(objective) {
                 if self.options.verbose {
@@ -173,44 +164,57 @@ impl<'a> Search<'a> {
                 }
                 (objective, current) = (better, columns);
             }
-            let budget = sub_limit.min(self.left());
-            // each kind once, then in proportion to what they gained
-            let kind = if round < Kind::ALL.len() {
-                Kind::ALL[round]
-            } else {
-                self.draw_kind()
-            };
-            round += 1;
-            let (people, days) = self.pick(kind, &current);
-            let free = self.free_columns(&people, &days);
-            let solving = Instant::now();
-            let run = self.solve_part(&free, &current, budget, round)?;
-            let seconds = solving.elapsed().as_secs_f64();
-            let solved = run.status == HighsModelStatus::Optimal;
-            if self.options.verbose {
-                eprintln!(
-                    "neighbourhood search: {:.1} s, {kind:?} {:.1}, {:?} in {seconds:.1} s: {}",
-                    self.started.elapsed().as_secs_f64(),
-                    self.sizes[kind as usize],
-                    run.status,
-                    run.objective
-                );
-            }
-            let mut gain = 0.0;
-            if let Some(columns) = run.columns
-                && !better(objective, run.objective)
-            {
-                // An equally good roster is taken too: moving across a plateau
-                // gives the next neighbourhoods other rosters to start from.
-                if better(run.objective, objective) {
-                    gain = objective - run.objective;
-                    exchange.offer(run.objective, &columns);
-                }
-                (objective, current) = (run.objective.min(objective), columns);
-            }
-            self.adapt(kind, solved && seconds < budget / 2.0, !solved);
-            self.note_gain(kind, gain / seconds.max(0.05));
+            self.round(&mut objective, &mut current, exchange)?;
         }
+        Ok(())
+    }
+
+    /// One round: a neighbourhood of `current` (each kind once, then drawn by recent
+    /// gain) solved; a roster at least as good replaces `current`, a better one is
+    /// offered to `exchange`.
+    fn round(
+        &mut self,
+        objective: &mut f64,
+        current: &mut Vec<f64>,
+        exchange: &Exchange,
+    ) -> Result<(), SolveError> {
+        let budget = self.part_limit().min(self.left());
+        let kind = if self.rounds < Kind::ALL.len() {
+            Kind::ALL[self.rounds]
+        } else {
+            self.draw_kind()
+        };
+        self.rounds += 1;
+        let (people, days) = self.pick(kind, current);
+        let free = self.free_columns(&people, &days);
+        let solving = Instant::now();
+        let run = self.solve_part(&free, current, budget, self.rounds)?;
+        let seconds = solving.elapsed().as_secs_f64();
+        let solved = run.status == HighsModelStatus::Optimal;
+        if self.options.verbose {
+            eprintln!(
+                "neighbourhood search: {:.2} s, {kind:?} {:.1}, {:?} in {seconds:.2} s: {}",
+                self.started.elapsed().as_secs_f64(),
+                self.sizes[kind as usize],
+                run.status,
+                run.objective
+            );
+        }
+        let mut gain = 0.0;
+        if let Some(columns) = run.columns
+            && !better(*objective, run.objective)
+        {
+            // An equally good roster is taken too: moving across a plateau gives
+            // the next neighbourhoods other rosters to start from.
+            if better(run.objective, *objective) {
+                gain = *objective - run.objective;
+                exchange.offer(run.objective, &columns);
+            }
+            *objective = run.objective.min(*objective);
+            *current = columns;
+        }
+        self.adapt(kind, solved && seconds < budget / 2.0, !solved);
+        self.note_gain(kind, gain / seconds.max(0.05));
         Ok(())
     }
 
