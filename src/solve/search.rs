@@ -14,13 +14,14 @@ use crate::model::{Decision, Exchange, Matrix, Program, Run, better, meets};
 use crate::random::SplitMix;
 use crate::{Roster, SolveError};
 
-/// The neighbourhood search beside the whole program's solve: waits until [`ALONE`]
-/// seconds after the solve started, takes the best roster in `exchange` (or finds
-/// one), then improves it until the time limit or `stop`, offering each better
-/// roster to `exchange`. Does nothing more when it fails: the whole program's solve
-/// reports errors.
+/// The neighbourhood search beside the whole program's solve: waits [`ALONE`]
+/// seconds (the whole solve's first roster is usually in `exchange` by then), takes
+/// the best roster in `exchange` (or finds one), then improves it until the time
+/// limit or `stop`, offering each better roster to `exchange`. Does nothing more
+/// when it fails: the whole program's solve reports errors.
 pub(super) fn beside(search: Search<'_>, exchange: &Exchange) {
-    while search.started.elapsed().as_secs_f64() < ALONE {
+    let waiting = Instant::now();
+    while waiting.elapsed().as_secs_f64() < ALONE {
         if search.stop.load(Ordering::Relaxed) {
             return;
         }
@@ -133,20 +134,22 @@ impl<'a> Search<'a> {
     fn run(mut self, exchange: &Exchange) -> Result<(), SolveError> {
         let (mut objective, mut current) = match exchange.best() {
             Some(found) => found,
-            None => {
-                // The first roster HiGHS finds: the search improves it faster.
-                let first_limit = (self.options.time_limit / 10.0).clamp(1.0, 5.0);
-                let mut whole = self.program(self.matrix.problem(), 0)?;
-                whole.set_option("mip_max_improving_sols", 1)?;
-                let run = whole.solve(first_limit.min(self.left()), None)?;
-                drop(whole);
-                let Some(columns) = run.columns else {
-                    return Ok(());
-                };
-                let objective = self.matrix.objective_of(&columns);
-                exchange.offer(objective, &columns);
-                (objective, columns)
-            }
+            None => match self.first_roster()? {
+                Some(first) => {
+                    exchange.offer(first.0, &first.1);
+                    first
+                }
+                // the whole program's solve may still find one
+                None => loop {
+                    if let Some(found) = exchange.best() {
+                        break found;
+                    }
+                    if self.stopped() {
+                        return Ok(());
+                    }
+                    std::thread::sleep(std::time::Duration::from_millis(5));
+                },
+            },
         };
         if self.options.verbose {
             eprintln!(
@@ -216,6 +219,20 @@ impl<'a> Search<'a> {
         self.adapt(kind, solved && seconds < budget / 2.0, !solved);
         self.note_gain(kind, gain / seconds.max(0.05));
         Ok(())
+    }
+
+    /// The first roster HiGHS finds for the whole program (with its feasibility
+    /// jump, unlike the parts: there is no roster to start from), when it finds one
+    /// within a tenth of the time limit (1 to 5 s); the search improves it faster.
+    fn first_roster(&self) -> Result<Option<(f64, Vec<f64>)>, SolveError> {
+        let first_limit = (self.options.time_limit / 10.0).clamp(1.0, 5.0);
+        let mut whole = self.program(self.matrix.problem(), 0)?;
+        whole.set_option("mip_heuristic_run_feasibility_jump", true)?;
+        whole.set_option("mip_max_improving_sols", 1)?;
+        let run = whole.solve(first_limit.min(self.left()), None)?;
+        Ok(run
+            .columns
+            .map(|columns| (self.matrix.objective_of(&columns), columns)))
     }
 
     /// Draws a kind of neighbourhood in proportion to its recent gains (each kind
