@@ -116,10 +116,15 @@ impl Exchange {
     /// (the solve may stop). Where objectives are whole numbers the bound is
     /// rounded up: a bound of 569.2 proves a roster of 570 optimal.
     pub(super) fn note_bound(&self, highs_bound: f64) -> bool {
+        self.note_lower_bound(highs_bound + self.offset)
+    }
+
+    /// A lower bound on every roster's objective, constant included (rounded up
+    /// like the whole solve's); whether the best roster meets it.
+    pub(crate) fn note_lower_bound(&self, bound: f64) -> bool {
         let mut state = self.state();
-        if highs_bound.is_finite() {
-            let bound = round_up(highs_bound + self.offset, self.offset, self.integral);
-            state.bound = state.bound.max(bound);
+        if bound.is_finite() {
+            state.bound = state.bound.max(round_up(bound, self.offset, self.integral));
         }
         meets(state.objective, state.bound, self.relative_gap)
     }

@@ -135,14 +135,41 @@ impl Matrix {
                 .sum::<f64>()
     }
 
-    /// Whether every roster's objective is a whole number plus the constant part:
-    /// only integer columns have a cost, and every cost is a whole number. A bound
-    /// on such a program may then be rounded up to the next whole number.
+    /// Whether every optimal roster's objective is a whole number plus the constant
+    /// part: every cost is a whole number, on an integer column or on a continuous
+    /// one that [`takes_whole_values`](Self::takes_whole_values). A bound on such a
+    /// program may then be rounded up to the next whole number.
     pub(crate) fn objective_is_integral(&self) -> bool {
-        self.cost
-            .iter()
-            .zip(&self.integer)
-            .all(|(&c, &integer)| c == 0.0 || (integer && c.fract() == 0.0))
+        (0..self.cost.len()).all(|col| {
+            let cost = self.cost[col];
+            cost == 0.0
+                || (cost.fract() == 0.0 && (self.integer[col] || self.takes_whole_values(col)))
+        })
+    }
+
+    /// Whether continuous column `col` takes a whole value in some optimal roster
+    /// whenever the integer columns do: its bounds are whole, and in each of its rows
+    /// it has coefficient 1 or -1, every other column is an integer one with a whole
+    /// coefficient, and the row's limits are whole. Its limits are then whole given
+    /// the integer columns, and a linear cost is least at one of them (a duty wanted
+    /// on a day, for instance: at most 1 and at most the duties given that day).
+    fn takes_whole_values(&self, col: usize) -> bool {
+        let whole = |v: f64| !v.is_finite() || v.fract() == 0.0;
+        let (low, high) = self.bounds[col];
+        whole(low)
+            && whole(high)
+            && self.rows_of[col].iter().all(|&r| {
+                let row = &self.rows[r];
+                whole(row.low)
+                    && whole(row.high)
+                    && row.entries.iter().all(|&(c, coefficient)| {
+                        if c == col {
+                            coefficient.abs() == 1.0
+                        } else {
+                            self.integer[c] && whole(coefficient)
+                        }
+                    })
+            })
     }
 
     /// The whole program as a HiGHS problem.
@@ -301,6 +328,21 @@ mod tests {
         let columns = run.columns.unwrap();
         assert!(columns.iter().all(|v| (v - v.round()).abs() < 1e-9));
         assert_eq!(matrix.objective_of(&columns).round(), -1.0);
+    }
+
+    #[test]
+    fn an_objective_is_integral_with_whole_costs_on_columns_that_take_whole_values() {
+        assert!(chain().objective_is_integral());
+        // g: continuous, at most 1 and at most x + y: whole wherever x and y are
+        let wanted = |coefficient: f64, cost: f64| {
+            variables! { vars: 0 <= x (integer) <= 1; 0 <= y (integer) <= 1; 0 <= g <= 1; }
+            let objective: Expression = x + y - cost * g + 2;
+            let rows = vec![constraint!(coefficient * g - x - y <= 0)];
+            Matrix::new(&vars, &objective, &rows).objective_is_integral()
+        };
+        assert!(wanted(1.0, 2.0));
+        assert!(!wanted(2.0, 2.0), "2g <= x + y lets g be a half");
+        assert!(!wanted(1.0, 0.5), "a cost of a half");
     }
 
     #[test]

@@ -1,8 +1,9 @@
-//! The relaxation's optimum completed into a roster: every integer column it
-//! already sets to a whole value held there, a small program solved for the rest.
-//! Where that roster costs no more than the relaxation's bound it is optimal, and
-//! nothing more needs solving: on the agency's rosters this proves the optimum
-//! before HiGHS's own search would even start.
+//! Rosters near the relaxation's optimum, each the best of a small program cut out
+//! of the whole one: [`complete`] holds every integer column the relaxation sets to
+//! a whole value (where its roster costs no more than the relaxation's bound it is
+//! optimal, and nothing more needs solving: on the agency's rosters this proves the
+//! optimum before HiGHS's own search would even start); [`within_support`] keeps
+//! out only the decisions the relaxation leaves out.
 
 use super::{SolveOptions, set_options};
 use crate::SolveError;
@@ -25,14 +26,8 @@ pub(super) fn complete(
     options: &SolveOptions,
     time_limit: f64,
 ) -> Result<Option<(f64, Vec<f64>)>, SolveError> {
-    let integer: Vec<bool> = (0..matrix.column_count())
-        .map(|c| matrix.is_integer(c))
-        .collect();
-    let rounded: Vec<f64> = relaxed
-        .iter()
-        .zip(&integer)
-        .map(|(&v, &whole)| if whole { v.round() } else { v })
-        .collect();
+    let integer = integer_columns(matrix);
+    let rounded = rounded(relaxed, &integer);
     let fractional: Vec<usize> = (0..relaxed.len())
         .filter(|&c| integer[c] && (relaxed[c] - rounded[c]).abs() > WHOLE)
         .collect();
@@ -40,15 +35,65 @@ pub(super) fn complete(
         // the relaxation's optimum is a roster already
         return Ok(Some((matrix.objective_of(&rounded), rounded)));
     }
-    let (problem, part) = matrix.part(&fractional, &integer, &rounded);
+    solve_around(matrix, &fractional, &integer, &rounded, options, time_limit)
+}
+
+/// The best roster that takes only decisions the relaxation's optimum `relaxed`
+/// takes at all (its support), within `time_limit` seconds: every decision it
+/// leaves out stays out, the others and every column that is not a decision are
+/// solved for (the heuristic known as RENS). Larger than [`complete`]'s program and
+/// slower, but where the relaxation's support holds an optimal roster, as it often
+/// does on small programs, it finds one before HiGHS's root node has closed the gap.
+pub(super) fn within_support(
+    matrix: &Matrix,
+    decision: &[bool],
+    relaxed: &[f64],
+    options: &SolveOptions,
+    time_limit: f64,
+) -> Result<Option<(f64, Vec<f64>)>, SolveError> {
+    let rounded = rounded(relaxed, &integer_columns(matrix));
+    let taken: Vec<usize> = (0..relaxed.len())
+        .filter(|&c| decision[c] && relaxed[c] > WHOLE)
+        .collect();
+    solve_around(matrix, &taken, decision, &rounded, options, time_limit)
+}
+
+/// Whether each column of `matrix` must take a whole value.
+fn integer_columns(matrix: &Matrix) -> Vec<bool> {
+    (0..matrix.column_count())
+        .map(|c| matrix.is_integer(c))
+        .collect()
+}
+
+/// `values` with the integer columns rounded.
+fn rounded(values: &[f64], integer: &[bool]) -> Vec<f64> {
+    values
+        .iter()
+        .zip(integer)
+        .map(|(&v, &whole)| if whole { v.round() } else { v })
+        .collect()
+}
+
+/// The best roster with the columns `free` (and the columns outside `held` in
+/// their rows) solved for and every other column held at its value in `values`,
+/// within `time_limit` seconds and [`COMPLETION_NODES`] nodes, with its objective.
+fn solve_around(
+    matrix: &Matrix,
+    free: &[usize],
+    held: &[bool],
+    values: &[f64],
+    options: &SolveOptions,
+    time_limit: f64,
+) -> Result<Option<(f64, Vec<f64>)>, SolveError> {
+    let (problem, part) = matrix.part(free, held, values);
     let mut program = Program::from_problem(problem, 0.0)?;
-    // No thread count of its own: it runs on the whole program's thread, whose
-    // HiGHS scheduler is already set, and HiGHS's default takes it as it is.
+    // No thread count of its own: HiGHS's default takes the scheduler of the
+    // thread it runs on as it is (asking for another count would be an error).
     set_options(&mut program, options)?;
     program.set_option("mip_max_nodes", COMPLETION_NODES)?;
     let run = program.solve(time_limit, None)?;
     Ok(run.columns.map(|solved| {
-        let all = part.complete(&solved, &rounded);
+        let all = part.complete(&solved, values);
         (matrix.objective_of(&all), all)
     }))
 }
@@ -99,6 +144,24 @@ mod tests {
             .expect("a roster");
         assert_eq!(columns, vec![0.0, 1.0, 1.0, 0.0]);
         assert_eq!(objective, 2.0);
+    }
+
+    #[test]
+    fn within_the_support_only_the_decisions_the_relaxation_leaves_out_stay_out() {
+        let matrix = triangle();
+        let decision = [true, true, true, false];
+        // everything taken: the best roster of all, y and z (w is not a decision)
+        let (objective, columns) =
+            within_support(&matrix, &decision, &[1.0, 0.5, 0.5, 1.0], &quiet(), 10.0)
+                .unwrap()
+                .expect("a roster");
+        assert_eq!((objective, columns), (2.0, vec![0.0, 1.0, 1.0, 0.0]));
+        // z left out: x and y both, and w with x
+        let (objective, columns) =
+            within_support(&matrix, &decision, &[1.0, 1.0, 0.0, 1.0], &quiet(), 10.0)
+                .unwrap()
+                .expect("a roster");
+        assert_eq!((objective, columns), (4.0, vec![1.0, 1.0, 0.0, 1.0]));
     }
 
     #[test]

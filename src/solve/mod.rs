@@ -158,9 +158,27 @@ pub fn solve(roster: &Roster, options: &SolveOptions) -> Result<Outcome, SolveEr
     let best = if options.neighbourhood_search {
         search(program, &matrix, roster, &decisions, options)?
     } else {
-        let run = match from_relaxation(&mut program, &matrix, options, options.time_limit)? {
+        let exchange = Exchange::new(
+            program.offset(),
+            options.relative_gap,
+            matrix.objective_is_integral(),
+        );
+        let decision = decision_mask(&matrix, &decisions);
+        let first = from_relaxation(
+            &mut program,
+            &matrix,
+            &decision,
+            &exchange,
+            options,
+            options.time_limit,
+        )?;
+        let run = match first {
             First::Proven(run) => run,
-            First::Start(start, left) => program.solve(left, start.as_deref())?,
+            First::Start(start, left, bound) => {
+                let mut run = program.solve(left, start.as_deref())?;
+                run.bound = run.bound.max(bound);
+                run
+            }
         };
         Best::from_full_run(roster, run)?
     };
@@ -288,17 +306,28 @@ fn search(
         // one core for the search beside it, the others for the whole solve
         whole.set_option("threads", (available_cores() - 1).max(1) as i32)?;
     }
-    let (start, time_limit) =
-        match from_relaxation(&mut whole, matrix, options, options.time_limit)? {
-            First::Proven(run) => return Best::from_full_run(roster, run),
-            First::Start(start, left) => (start, left),
-        };
-    let stop = AtomicBool::new(false);
     let exchange = Exchange::new(
         whole.offset(),
         options.relative_gap,
         matrix.objective_is_integral(),
     );
+    let decision = decision_mask(matrix, decisions);
+    let first = from_relaxation(
+        &mut whole,
+        matrix,
+        &decision,
+        &exchange,
+        options,
+        options.time_limit,
+    )?;
+    let (start, time_limit) = match first {
+        First::Proven(run) => return Best::from_full_run(roster, run),
+        First::Start(start, left, bound) => {
+            exchange.note_lower_bound(bound);
+            (start, left)
+        }
+    };
+    let stop = AtomicBool::new(false);
     let search = search::Search::new(matrix, roster, decisions, options, &stop, started);
     // the search's clock is the solve's: it ends with the whole solve
     std::thread::scope(|scope| {
@@ -326,56 +355,118 @@ fn search(
 enum First {
     /// The program solved and proven optimal.
     Proven(Run),
-    /// A roster to start the full solve from (when one was found), and the seconds
-    /// left of the time limit.
-    Start(Option<Vec<f64>>, f64),
+    /// A roster to start the full solve from (when one was found), the seconds
+    /// left of the time limit, and the bound proved so far (constant included).
+    Start(Option<Vec<f64>>, f64, f64),
 }
 
 /// The linear relaxation's optimum, completed into a roster: where that roster
 /// meets the relaxation's bound, as on the agency's rosters, it is optimal and
 /// nothing more is solved (August: 0.03 s instead of 0.12 s). Otherwise a first,
-/// short solve from the relaxation's optimum, which HiGHS completes into a roster
-/// its own way (it fixes what the relaxation already decides and solves a small
-/// program for the rest) before its root node and a single leaf: where the
-/// relaxation is nearly integral this proves the optimum; otherwise its roster, if
-/// any, starts the full solve. Call it once the program's options are set (HiGHS
-/// takes its thread count at the first solve) and before any sharing: HiGHS reports
-/// the completing solve's bound, valid only for what it fixed, to the callbacks.
+/// short solve, HiGHS's root node and a single leaf, from that roster; beside it, in
+/// a second thread, the best roster within the relaxation's support
+/// ([`complete::within_support`]), whose roster stops the solve as soon as the
+/// solve's bound meets it. Where either proves the optimum, that roster is returned
+/// (the second thread's on a tie, whichever ends first: the same roster on every
+/// run); otherwise the better one starts the full solve.
+///
+/// When the relaxation cannot be completed, HiGHS completes it its own way (it fixes
+/// what the relaxation already decides and solves a small program for the rest)
+/// and solves alone: it reports that completing solve's bound, valid only for what
+/// it fixed, to the callbacks, so it shares nothing.
+///
+/// Call it once the program's options are set (HiGHS takes its thread count at the
+/// first solve).
 fn from_relaxation(
     program: &mut Program,
     matrix: &Matrix,
+    decision: &[bool],
+    exchange: &Exchange,
     options: &SolveOptions,
     time_limit: f64,
 ) -> Result<First, SolveError> {
     let started = Instant::now();
     let left = || (time_limit - started.elapsed().as_secs_f64()).max(0.0);
     let Some(relaxed) = program.relaxation(time_limit)? else {
-        return Ok(First::Start(None, left()));
+        return Ok(First::Start(None, left(), f64::NEG_INFINITY));
     };
     let bound = round_up(
         matrix.objective_of(&relaxed),
         matrix.offset(),
         matrix.objective_is_integral(),
     );
-    if let Some((objective, columns)) = complete::complete(matrix, &relaxed, options, left())?
-        && meets(objective, bound, options.relative_gap)
+    let completed = complete::complete(matrix, &relaxed, options, left())?;
+    if let Some((objective, columns)) = &completed
+        && meets(*objective, bound, options.relative_gap)
     {
         return Ok(First::Proven(Run {
             status: HighsModelStatus::Optimal,
-            columns: Some(columns),
-            objective,
+            columns: Some(columns.clone()),
+            objective: *objective,
             bound,
         }));
     }
     program.set_option("mip_max_leaves", 1)?;
-    let run = program.solve(left(), Some(&relaxed));
+    let (run, support) = match &completed {
+        None => (program.solve(left(), Some(&relaxed)), None),
+        Some((objective, columns)) => {
+            exchange.offer(*objective, columns);
+            std::thread::scope(|scope| {
+                let helper = scope.spawn(|| {
+                    let limit = part_limit(options).min(left());
+                    let found =
+                        complete::within_support(matrix, decision, &relaxed, options, limit)
+                            .ok()
+                            .flatten();
+                    if let Some((objective, columns)) = &found {
+                        exchange.offer(*objective, columns);
+                    }
+                    found
+                });
+                let run = program.solve_sharing(left(), Some(columns), exchange);
+                (run, helper.join().ok().flatten())
+            })
+        }
+    };
     program.set_option("mip_max_leaves", i32::MAX)?;
-    let run = run?;
-    Ok(if run.status == HighsModelStatus::Optimal {
+    let mut run = run?;
+    if let Some((objective, columns)) = support
+        && (run.columns.is_none() || !better(run.objective, objective))
+    {
+        run.objective = objective;
+        run.columns = Some(columns);
+    }
+    // Stopped by the time limit, HiGHS may still have been completing the
+    // relaxation its own way (when it started from the relaxation): its bound is
+    // then only the completing solve's.
+    if completed.is_none() && run.status == HighsModelStatus::ReachedTimeLimit {
+        run.bound = f64::NEG_INFINITY;
+    }
+    run.bound = run.bound.max(exchange.bound());
+    let proven = run.status == HighsModelStatus::Optimal
+        || (run.columns.is_some() && meets(run.objective, run.bound, options.relative_gap));
+    Ok(if proven {
+        run.status = HighsModelStatus::Optimal;
         First::Proven(run)
     } else {
-        First::Start(run.columns, left())
+        First::Start(run.columns, left(), run.bound)
     })
+}
+
+/// Seconds a part of the program may take (a neighbourhood of the search, the
+/// roster within the relaxation's support): short, since the whole program's solve
+/// may end at any time and waits for it.
+pub(super) fn part_limit(options: &SolveOptions) -> f64 {
+    (options.time_limit / 30.0).clamp(0.5, 3.0)
+}
+
+/// Whether each column of `matrix` is one of the `decisions` (a person on a slot).
+fn decision_mask(matrix: &Matrix, decisions: &[Decision]) -> Vec<bool> {
+    let mut mask = vec![false; matrix.column_count()];
+    for d in decisions {
+        mask[d.column] = true;
+    }
+    mask
 }
 
 /// The cores this process may use (1 when unknown).

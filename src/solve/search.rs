@@ -9,7 +9,7 @@ use std::time::Instant;
 
 use highs::HighsModelStatus;
 
-use super::{ALONE, SolveOptions, set_options};
+use super::{ALONE, SolveOptions, part_limit, set_options};
 use crate::model::{Decision, Exchange, Matrix, Program, Run, better, meets};
 use crate::random::SplitMix;
 use crate::{Roster, SolveError};
@@ -123,12 +123,6 @@ impl<'a> Search<'a> {
         self.stop.load(Ordering::Relaxed) || self.left() < 0.2
     }
 
-    /// Seconds a part may take: short, since the whole program's solve may end at
-    /// any time and waits for the current part.
-    fn part_limit(&self) -> f64 {
-        (self.options.time_limit / 30.0).clamp(0.5, 3.0)
-    }
-
     /// The exchange's roster (or a first one of its own), then better ones until the
     /// time limit, `stop`, or a roster that meets the whole solve's bound.
     fn run(mut self, exchange: &Exchange) -> Result<(), SolveError> {
@@ -181,7 +175,7 @@ impl<'a> Search<'a> {
         current: &mut Vec<f64>,
         exchange: &Exchange,
     ) -> Result<(), SolveError> {
-        let budget = self.part_limit().min(self.left());
+        let budget = part_limit(self.options).min(self.left());
         let kind = if self.rounds < Kind::ALL.len() {
             Kind::ALL[self.rounds]
         } else {
