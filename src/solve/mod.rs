@@ -15,14 +15,18 @@
 //! optimal when its recomputed objective meets the bound.
 
 mod complete;
+mod detached;
 mod search;
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Instant;
 
 use highs::HighsModelStatus;
 use serde::{Deserialize, Serialize};
+
+use detached::Detached;
 
 use crate::model::{Decision, Exchange, Matrix, Model, Program, Run, better, meets, round_up};
 use crate::{Assignment, Roster, SolveError, Term, check, validate};
@@ -149,7 +153,7 @@ pub fn solve(roster: &Roster, options: &SolveOptions) -> Result<Outcome, SolveEr
     let (variables, constraints) = (model.variable_count(), model.constraint_count());
     let (vars, objective, rows, _) = model.into_parts();
     // a copy of the program that parts of it are cut from
-    let matrix = Matrix::new(&vars, &objective, &rows);
+    let matrix = Arc::new(Matrix::new(&vars, &objective, &rows));
     let mut program = Program::through_good_lp(vars, objective, rows)?;
     let build_seconds = started.elapsed().as_secs_f64();
 
@@ -158,11 +162,11 @@ pub fn solve(roster: &Roster, options: &SolveOptions) -> Result<Outcome, SolveEr
     let best = if options.neighbourhood_search {
         search(program, &matrix, roster, &decisions, options)?
     } else {
-        let exchange = Exchange::new(
+        let exchange = Arc::new(Exchange::new(
             program.offset(),
             options.relative_gap,
             matrix.objective_is_integral(),
-        );
+        ));
         let decision = decision_mask(&matrix, &decisions);
         let first = from_relaxation(
             &mut program,
@@ -294,7 +298,7 @@ pub(super) fn set_options(program: &mut Program, options: &SolveOptions) -> Resu
 /// seconds, and stops when it is.
 fn search(
     mut whole: Program,
-    matrix: &Matrix,
+    matrix: &Arc<Matrix>,
     roster: &Roster,
     decisions: &[Decision],
     options: &SolveOptions,
@@ -306,11 +310,11 @@ fn search(
         // one core for the search beside it, the others for the whole solve
         whole.set_option("threads", (available_cores() - 1).max(1) as i32)?;
     }
-    let exchange = Exchange::new(
+    let exchange = Arc::new(Exchange::new(
         whole.offset(),
         options.relative_gap,
         matrix.objective_is_integral(),
-    );
+    ));
     let decision = decision_mask(matrix, decisions);
     let first = from_relaxation(
         &mut whole,
@@ -327,29 +331,42 @@ fn search(
             (start, left)
         }
     };
-    let stop = AtomicBool::new(false);
-    let search = search::Search::new(matrix, roster, decisions, options, &stop, started);
+    let stop = Arc::new(AtomicBool::new(false));
+    let search = search::Search::new(
+        Arc::clone(matrix),
+        roster,
+        decisions,
+        options,
+        Arc::clone(&stop),
+        started,
+    );
     // the search's clock is the solve's: it ends with the whole solve
-    std::thread::scope(|scope| {
-        let helper = scope.spawn(|| search::beside(search, &exchange));
-        let run = whole.solve_sharing(time_limit, start.as_deref(), &exchange);
-        stop.store(true, Ordering::Relaxed);
-        // The search's rosters are in the exchange; a failed search leaves none.
-        let _ = helper.join();
-        let mut best = Best::from_full_run(roster, run?)?;
-        best.bound = best.bound.max(exchange.bound());
-        // On a tie the exchange's roster: the whole solve's own final roster may be
-        // one HiGHS rebuilt from a handed-over roster, which need not cost the same.
-        if let Some((objective, columns)) = exchange.best()
-            && (best.columns.is_none() || !better(best.objective, objective))
-        {
-            best.objective = objective;
-            best.columns = Some(columns);
-        }
-        best.proven = best.proven || best.meets_bound(options.relative_gap);
-        Ok(best)
-    })
+    let helper = Detached::spawn({
+        let exchange = Arc::clone(&exchange);
+        move || search::beside(search, &exchange)
+    });
+    let run = whole.solve_sharing(time_limit, start.as_deref(), &exchange);
+    stop.store(true, Ordering::Relaxed);
+    // The search's rosters are in the exchange; a failed search leaves none. It
+    // ends within its part's time limit unless HiGHS is stuck (see `detached`).
+    let _ = helper.wait(part_limit(options) + GRACE);
+    let mut best = Best::from_full_run(roster, run?)?;
+    best.bound = best.bound.max(exchange.bound());
+    // On a tie the exchange's roster: the whole solve's own final roster may be one
+    // HiGHS rebuilt from a handed-over roster, which need not cost the same.
+    if let Some((objective, columns)) = exchange.best()
+        && (best.columns.is_none() || !better(best.objective, objective))
+    {
+        best.objective = objective;
+        best.columns = Some(columns);
+    }
+    best.proven = best.proven || best.meets_bound(options.relative_gap);
+    Ok(best)
 }
+
+/// Seconds a thread that solves a part of the program is waited for beyond the
+/// part's own time limit, before it is taken to be stuck in HiGHS and let go.
+const GRACE: f64 = 2.0;
 
 /// What the first, short solve from the relaxation gave.
 enum First {
@@ -379,9 +396,9 @@ enum First {
 /// first solve).
 fn from_relaxation(
     program: &mut Program,
-    matrix: &Matrix,
+    matrix: &Arc<Matrix>,
     decision: &[bool],
-    exchange: &Exchange,
+    exchange: &Arc<Exchange>,
     options: &SolveOptions,
     time_limit: f64,
 ) -> Result<First, SolveError> {
@@ -411,21 +428,26 @@ fn from_relaxation(
         None => (program.solve(left(), Some(&relaxed)), None),
         Some((objective, columns)) => {
             exchange.offer(*objective, columns);
-            std::thread::scope(|scope| {
-                let helper = scope.spawn(|| {
-                    let limit = part_limit(options).min(left());
+            let limit = part_limit(options).min(left());
+            let spawned = Instant::now();
+            let helper = Detached::spawn({
+                let (matrix, exchange) = (Arc::clone(matrix), Arc::clone(exchange));
+                let (decision, relaxed, options) =
+                    (decision.to_vec(), relaxed.clone(), options.clone());
+                move || {
                     let found =
-                        complete::within_support(matrix, decision, &relaxed, options, limit)
+                        complete::within_support(&matrix, &decision, &relaxed, &options, limit)
                             .ok()
                             .flatten();
                     if let Some((objective, columns)) = &found {
                         exchange.offer(*objective, columns);
                     }
                     found
-                });
-                let run = program.solve_sharing(left(), Some(columns), exchange);
-                (run, helper.join().ok().flatten())
-            })
+                }
+            });
+            let run = program.solve_sharing(left(), Some(columns), exchange);
+            let waited = (limit - spawned.elapsed().as_secs_f64()).max(0.0) + GRACE;
+            (run, helper.wait(waited).flatten())
         }
     };
     program.set_option("mip_max_leaves", i32::MAX)?;

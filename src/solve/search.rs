@@ -4,6 +4,7 @@
 //! the whole program each time), over and over, sharing its rosters with the whole
 //! solve through an [`Exchange`].
 
+use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Instant;
 
@@ -19,7 +20,7 @@ use crate::{Roster, SolveError};
 /// the best roster in `exchange` (or finds one), then improves it until the time
 /// limit or `stop`, offering each better roster to `exchange`. Does nothing more
 /// when it fails: the whole program's solve reports errors.
-pub(super) fn beside(search: Search<'_>, exchange: &Exchange) {
+pub(super) fn beside(search: Search, exchange: &Exchange) {
     let waiting = Instant::now();
     while waiting.elapsed().as_secs_f64() < ALONE {
         if search.stop.load(Ordering::Relaxed) {
@@ -32,14 +33,14 @@ pub(super) fn beside(search: Search<'_>, exchange: &Exchange) {
 }
 
 /// A large-neighbourhood search over the decisions of one program.
-pub(super) struct Search<'a> {
+pub(super) struct Search {
     /// The program's matrix, which each neighbourhood's part is cut from.
-    matrix: &'a Matrix,
+    matrix: Arc<Matrix>,
     /// Whether each column is a decision (person, slot).
     decision: Vec<bool>,
-    options: &'a SolveOptions,
+    options: SolveOptions,
     /// Set when the search should stop.
-    stop: &'a AtomicBool,
+    stop: Arc<AtomicBool>,
     started: Instant,
     random: SplitMix,
     /// Columns of each person's decisions, by day.
@@ -58,17 +59,17 @@ pub(super) struct Search<'a> {
     rounds: usize,
 }
 
-impl<'a> Search<'a> {
+impl Search {
     /// A search over `matrix`, the program of `roster` whose decisions are
     /// `decisions`, for the solve that started at `started`.
     pub(super) fn new(
-        matrix: &'a Matrix,
+        matrix: Arc<Matrix>,
         roster: &Roster,
         decisions: &[Decision],
-        options: &'a SolveOptions,
-        stop: &'a AtomicBool,
+        options: &SolveOptions,
+        stop: Arc<AtomicBool>,
         started: Instant,
-    ) -> Search<'a> {
+    ) -> Search {
         let day_count = roster.def().period.len();
         let staff_count = roster.staff().len();
         let first = roster.def().period.first;
@@ -102,7 +103,7 @@ impl<'a> Search<'a> {
         Search {
             matrix,
             decision,
-            options,
+            options: options.clone(),
             stop,
             started,
             random: SplitMix(options.seed),
@@ -175,7 +176,7 @@ impl<'a> Search<'a> {
         current: &mut Vec<f64>,
         exchange: &Exchange,
     ) -> Result<(), SolveError> {
-        let budget = part_limit(self.options).min(self.left());
+        let budget = part_limit(&self.options).min(self.left());
         let kind = if self.rounds < Kind::ALL.len() {
             Kind::ALL[self.rounds]
         } else {
@@ -361,7 +362,7 @@ impl<'a> Search<'a> {
     /// starts from the current roster, so a heuristic for a first roster is wasted.
     fn program(&self, problem: highs::RowProblem, round: usize) -> Result<Program, SolveError> {
         let mut program = Program::from_problem(problem, 0.0)?;
-        set_options(&mut program, self.options)?;
+        set_options(&mut program, &self.options)?;
         program.set_option("threads", 1)?;
         program.set_option("random_seed", (round % 1_000_000) as i32)?;
         program.set_option("mip_heuristic_run_feasibility_jump", false)?;
