@@ -114,6 +114,11 @@ impl Matrix {
         self.cost.len()
     }
 
+    /// Number of nonzero coefficients in the rows.
+    pub(crate) fn nonzeros(&self) -> usize {
+        self.rows.iter().map(|row| row.entries.len()).sum()
+    }
+
     /// The objective's constant part.
     pub(crate) fn offset(&self) -> f64 {
         self.offset
@@ -318,7 +323,10 @@ mod tests {
         let matrix = Matrix::new(&vars, &objective, &rows);
         let mut program = super::super::Program::from_problem(matrix.problem(), 0.0).unwrap();
         program.set_option("output_flag", false).unwrap();
-        let relaxed = program.relaxation(10.0).unwrap().expect("solved");
+        let relaxed = program
+            .relaxation(10.0, matrix.nonzeros())
+            .unwrap()
+            .expect("solved");
         assert!(
             (matrix.objective_of(&relaxed) + 1.5).abs() < 1e-9,
             "{relaxed:?}"

@@ -404,7 +404,7 @@ fn from_relaxation(
 ) -> Result<First, SolveError> {
     let started = Instant::now();
     let left = || (time_limit - started.elapsed().as_secs_f64()).max(0.0);
-    let Some(relaxed) = program.relaxation(time_limit)? else {
+    let Some(relaxed) = program.relaxation(time_limit, matrix.nonzeros())? else {
         return Ok(First::Start(None, left(), f64::NEG_INFINITY));
     };
     let bound = round_up(
