@@ -135,6 +135,11 @@ pub struct Outcome {
 
 /// Solves `roster`: an optimal roster, or the best found within the time limit.
 ///
+/// Heuristics beside the main solve run on threads of their own. Should HiGHS
+/// hang in one of them (it once looped in its presolve), `solve` still returns,
+/// at most a few seconds past the time limit, and leaves that thread to end on
+/// its own.
+///
 /// # Errors
 /// [`SolveError::Infeasible`] with the slots that cannot be covered when no roster
 /// satisfies the hard rules; [`SolveError::NoSolution`] when the time limit passes
