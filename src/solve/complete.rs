@@ -35,7 +35,16 @@ pub(super) fn complete(
         // the relaxation's optimum is a roster already
         return Ok(Some((matrix.objective_of(&rounded), rounded)));
     }
-    solve_around(matrix, &fractional, &integer, &rounded, options, time_limit)
+    // on the caller's thread, whose HiGHS scheduler is set: no thread count of its own
+    solve_around(
+        matrix,
+        &fractional,
+        &integer,
+        &rounded,
+        options,
+        None,
+        time_limit,
+    )
 }
 
 /// The best roster that takes only decisions the relaxation's optimum `relaxed`
@@ -44,6 +53,7 @@ pub(super) fn complete(
 /// solved for (the heuristic known as RENS). Larger than [`complete`]'s program and
 /// slower, but where the relaxation's support holds an optimal roster, as it often
 /// does on small programs, it finds one before HiGHS's root node has closed the gap.
+/// Meant for a thread of its own: it has HiGHS use that one thread.
 pub(super) fn within_support(
     matrix: &Matrix,
     decision: &[bool],
@@ -55,7 +65,15 @@ pub(super) fn within_support(
     let taken: Vec<usize> = (0..relaxed.len())
         .filter(|&c| decision[c] && relaxed[c] > WHOLE)
         .collect();
-    solve_around(matrix, &taken, decision, &rounded, options, time_limit)
+    solve_around(
+        matrix,
+        &taken,
+        decision,
+        &rounded,
+        options,
+        Some(1),
+        time_limit,
+    )
 }
 
 /// Whether each column of `matrix` must take a whole value.
@@ -77,19 +95,24 @@ fn rounded(values: &[f64], integer: &[bool]) -> Vec<f64> {
 /// The best roster with the columns `free` (and the columns outside `held` in
 /// their rows) solved for and every other column held at its value in `values`,
 /// within `time_limit` seconds and [`COMPLETION_NODES`] nodes, with its objective.
+/// HiGHS sets its thread count once per thread: `threads` only on a thread of its
+/// own; `None` takes the scheduler the calling thread has (asking it for another
+/// count would be an error).
 fn solve_around(
     matrix: &Matrix,
     free: &[usize],
     held: &[bool],
     values: &[f64],
     options: &SolveOptions,
+    threads: Option<i32>,
     time_limit: f64,
 ) -> Result<Option<(f64, Vec<f64>)>, SolveError> {
     let (problem, part) = matrix.part(free, held, values);
     let mut program = Program::from_problem(problem, 0.0)?;
-    // No thread count of its own: HiGHS's default takes the scheduler of the
-    // thread it runs on as it is (asking for another count would be an error).
     set_options(&mut program, options)?;
+    if let Some(threads) = threads {
+        program.set_option("threads", threads)?;
+    }
     program.set_option("mip_max_nodes", COMPLETION_NODES)?;
     let run = program.solve(time_limit, None)?;
     Ok(run.columns.map(|solved| {
