@@ -124,9 +124,15 @@ impl Exchange {
     pub(crate) fn note_lower_bound(&self, bound: f64) -> bool {
         let mut state = self.state();
         if bound.is_finite() {
-            state.bound = state.bound.max(round_up(bound, self.offset, self.integral));
+            state.bound = state.bound.max(self.rounded_up(bound));
         }
         meets(state.objective, state.bound, self.relative_gap)
+    }
+
+    /// A lower bound on every roster's objective (constant included), rounded up
+    /// to the next objective a roster can have when objectives are whole numbers.
+    pub(crate) fn rounded_up(&self, bound: f64) -> f64 {
+        round_up(bound, self.offset, self.integral)
     }
 }
 
@@ -139,7 +145,7 @@ const INTEGRALITY_TOLERANCE: f64 = 1e-6;
 /// `offset`: rounded up to the next such objective (569.2 + 37 becomes 570 + 37).
 ///
 /// Rounding noise does not count: 568.9999999999997 is taken for 569.
-pub(crate) fn round_up(bound: f64, offset: f64, integral: bool) -> f64 {
+fn round_up(bound: f64, offset: f64, integral: bool) -> f64 {
     if integral && bound.is_finite() {
         let noise = INTEGRALITY_TOLERANCE * bound.abs().max(1.0);
         (bound - offset - noise).ceil() + offset

@@ -119,14 +119,14 @@ impl Matrix {
         self.rows.iter().map(|row| row.entries.len()).sum()
     }
 
-    /// The objective's constant part.
-    pub(crate) fn offset(&self) -> f64 {
-        self.offset
+    /// Whether each column must take a whole value.
+    pub(crate) fn integer_columns(&self) -> &[bool] {
+        &self.integer
     }
 
-    /// Whether column `col` must take a whole value.
-    pub(crate) fn is_integer(&self, col: usize) -> bool {
-        self.integer[col]
+    /// `values` with the integer columns rounded.
+    pub(crate) fn rounded(&self, values: &[f64]) -> Vec<f64> {
+        (0..values.len()).map(|c| self.value(c, values)).collect()
     }
 
     /// The objective of the program's columns `values`, constant included.

@@ -14,7 +14,7 @@ mod program;
 mod share;
 mod weekends;
 
-pub(crate) use exchange::{Exchange, better, meets, round_up};
+pub(crate) use exchange::{Exchange, better, meets};
 pub(crate) use matrix::Matrix;
 pub(crate) use program::{Program, Run};
 

@@ -26,8 +26,8 @@ pub(super) fn complete(
     options: &SolveOptions,
     time_limit: f64,
 ) -> Result<Option<(f64, Vec<f64>)>, SolveError> {
-    let integer = integer_columns(matrix);
-    let rounded = rounded(relaxed, &integer);
+    let integer = matrix.integer_columns();
+    let rounded = matrix.rounded(relaxed);
     let fractional: Vec<usize> = (0..relaxed.len())
         .filter(|&c| integer[c] && (relaxed[c] - rounded[c]).abs() > WHOLE)
         .collect();
@@ -39,7 +39,7 @@ pub(super) fn complete(
     solve_around(
         matrix,
         &fractional,
-        &integer,
+        integer,
         &rounded,
         options,
         None,
@@ -61,7 +61,7 @@ pub(super) fn within_support(
     options: &SolveOptions,
     time_limit: f64,
 ) -> Result<Option<(f64, Vec<f64>)>, SolveError> {
-    let rounded = rounded(relaxed, &integer_columns(matrix));
+    let rounded = matrix.rounded(relaxed);
     let taken: Vec<usize> = (0..relaxed.len())
         .filter(|&c| decision[c] && relaxed[c] > WHOLE)
         .collect();
@@ -74,22 +74,6 @@ pub(super) fn within_support(
         Some(1),
         time_limit,
     )
-}
-
-/// Whether each column of `matrix` must take a whole value.
-fn integer_columns(matrix: &Matrix) -> Vec<bool> {
-    (0..matrix.column_count())
-        .map(|c| matrix.is_integer(c))
-        .collect()
-}
-
-/// `values` with the integer columns rounded.
-fn rounded(values: &[f64], integer: &[bool]) -> Vec<f64> {
-    values
-        .iter()
-        .zip(integer)
-        .map(|(&v, &whole)| if whole { v.round() } else { v })
-        .collect()
 }
 
 /// The best roster with the columns `free` (and the columns outside `held` in

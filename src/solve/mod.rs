@@ -28,7 +28,7 @@ use serde::{Deserialize, Serialize};
 
 use detached::Detached;
 
-use crate::model::{Decision, Exchange, Matrix, Model, Program, Run, better, meets, round_up};
+use crate::model::{Decision, Exchange, Matrix, Model, Program, Run, better, meets};
 use crate::{Assignment, Roster, SolveError, Term, check, validate};
 
 /// How to solve.
@@ -167,20 +167,8 @@ pub fn solve(roster: &Roster, options: &SolveOptions) -> Result<Outcome, SolveEr
     let best = if options.neighbourhood_search {
         search(program, &matrix, roster, &decisions, options)?
     } else {
-        let exchange = Arc::new(Exchange::new(
-            program.offset(),
-            options.relative_gap,
-            matrix.objective_is_integral(),
-        ));
-        let decision = decision_mask(&matrix, &decisions);
-        let first = from_relaxation(
-            &mut program,
-            &matrix,
-            &decision,
-            &exchange,
-            options,
-            options.time_limit,
-        )?;
+        let exchange = exchange_for(&program, &matrix, options);
+        let first = from_relaxation(&mut program, &matrix, &decisions, &exchange, options)?;
         let run = match first {
             First::Proven(run) => run,
             First::Start(start, left, bound) => {
@@ -315,20 +303,8 @@ fn search(
         // one core for the search beside it, the others for the whole solve
         whole.set_option("threads", (available_cores() - 1).max(1) as i32)?;
     }
-    let exchange = Arc::new(Exchange::new(
-        whole.offset(),
-        options.relative_gap,
-        matrix.objective_is_integral(),
-    ));
-    let decision = decision_mask(matrix, decisions);
-    let first = from_relaxation(
-        &mut whole,
-        matrix,
-        &decision,
-        &exchange,
-        options,
-        options.time_limit,
-    )?;
+    let exchange = exchange_for(&whole, matrix, options);
+    let first = from_relaxation(&mut whole, matrix, decisions, &exchange, options)?;
     let (start, time_limit) = match first {
         First::Proven(run) => return Best::from_full_run(roster, run),
         First::Start(start, left, bound) => {
@@ -402,21 +378,16 @@ enum First {
 fn from_relaxation(
     program: &mut Program,
     matrix: &Arc<Matrix>,
-    decision: &[bool],
+    decisions: &[Decision],
     exchange: &Arc<Exchange>,
     options: &SolveOptions,
-    time_limit: f64,
 ) -> Result<First, SolveError> {
     let started = Instant::now();
-    let left = || (time_limit - started.elapsed().as_secs_f64()).max(0.0);
-    let Some(relaxed) = program.relaxation(time_limit, matrix.nonzeros())? else {
+    let left = || (options.time_limit - started.elapsed().as_secs_f64()).max(0.0);
+    let Some(relaxed) = program.relaxation(options.time_limit, matrix.nonzeros())? else {
         return Ok(First::Start(None, left(), f64::NEG_INFINITY));
     };
-    let bound = round_up(
-        matrix.objective_of(&relaxed),
-        matrix.offset(),
-        matrix.objective_is_integral(),
-    );
+    let bound = exchange.rounded_up(matrix.objective_of(&relaxed));
     let completed = complete::complete(matrix, &relaxed, options, left())?;
     if let Some((objective, columns)) = &completed
         && meets(*objective, bound, options.relative_gap)
@@ -437,8 +408,11 @@ fn from_relaxation(
             let spawned = Instant::now();
             let helper = Detached::spawn({
                 let (matrix, exchange) = (Arc::clone(matrix), Arc::clone(exchange));
-                let (decision, relaxed, options) =
-                    (decision.to_vec(), relaxed.clone(), options.clone());
+                let (decision, relaxed, options) = (
+                    decision_mask(&matrix, decisions),
+                    relaxed.clone(),
+                    options.clone(),
+                );
                 move || {
                     let found =
                         complete::within_support(&matrix, &decision, &relaxed, &options, limit)
@@ -487,8 +461,18 @@ pub(super) fn part_limit(options: &SolveOptions) -> f64 {
     (options.time_limit / 30.0).clamp(0.5, 3.0)
 }
 
+/// The exchange through which the solves of `program` (copied in `matrix`) share
+/// rosters and bounds.
+fn exchange_for(program: &Program, matrix: &Matrix, options: &SolveOptions) -> Arc<Exchange> {
+    Arc::new(Exchange::new(
+        program.offset(),
+        options.relative_gap,
+        matrix.objective_is_integral(),
+    ))
+}
+
 /// Whether each column of `matrix` is one of the `decisions` (a person on a slot).
-fn decision_mask(matrix: &Matrix, decisions: &[Decision]) -> Vec<bool> {
+pub(super) fn decision_mask(matrix: &Matrix, decisions: &[Decision]) -> Vec<bool> {
     let mut mask = vec![false; matrix.column_count()];
     for d in decisions {
         mask[d.column] = true;

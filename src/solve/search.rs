@@ -10,7 +10,7 @@ use std::time::Instant;
 
 use highs::HighsModelStatus;
 
-use super::{ALONE, SolveOptions, part_limit, set_options};
+use super::{ALONE, SolveOptions, decision_mask, part_limit, set_options};
 use crate::model::{Decision, Exchange, Matrix, Program, Run, better, meets};
 use crate::random::SplitMix;
 use crate::{Roster, SolveError};
@@ -76,9 +76,8 @@ impl Search {
         let mut by_staff_day = vec![vec![Vec::new(); day_count]; staff_count];
         let mut kinds = vec![Vec::new(); staff_count];
         let mut on_slot = vec![Vec::new(); roster.slots().len()];
-        let mut decision = vec![false; matrix.column_count()];
+        let decision = decision_mask(&matrix, decisions);
         for d in decisions {
-            decision[d.column] = true;
             let slot = &roster.slots()[d.slot];
             let day = (slot.date - first).num_days() as usize;
             by_staff_day[d.staff][day].push(d.column);
