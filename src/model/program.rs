@@ -5,6 +5,8 @@
 use good_lp::{Constraint, Expression, IntoAffineExpression, ProblemVariables, SolverModel};
 use highs::{HighsModelStatus, HighsSolutionStatus, RowProblem, Sense};
 
+use std::sync::atomic::AtomicBool;
+
 use crate::SolveError;
 
 use super::exchange::Exchange;
@@ -36,6 +38,16 @@ pub(crate) struct Run {
     pub objective: f64,
     /// The best bound proved, constant included.
     pub bound: f64,
+}
+
+/// The callbacks a solve runs with.
+#[derive(Clone, Copy)]
+enum Callbacks<'a> {
+    None,
+    /// Sharing rosters and bounds through an exchange.
+    Share(&'a Exchange),
+    /// Interrupted once the flag is set.
+    Stop(&'a AtomicBool),
 }
 
 fn solver_error(what: &str, e: impl std::fmt::Debug) -> SolveError {
@@ -103,7 +115,18 @@ impl Program {
         time_limit: f64,
         start: Option<&[f64]>,
     ) -> Result<Run, SolveError> {
-        self.solve_with(time_limit, start, None)
+        self.solve_with(time_limit, start, Callbacks::None)
+    }
+
+    /// Solves within `time_limit` seconds from `start` when given, or until `stop`
+    /// is set (checked where HiGHS checks its time limit in a search).
+    pub(crate) fn solve_until(
+        &mut self,
+        time_limit: f64,
+        start: Option<&[f64]>,
+        stop: &AtomicBool,
+    ) -> Result<Run, SolveError> {
+        self.solve_with(time_limit, start, Callbacks::Stop(stop))
     }
 
     /// Solves within `time_limit` seconds from `start` when given, telling `exchange`
@@ -116,7 +139,7 @@ impl Program {
         start: Option<&[f64]>,
         exchange: &Exchange,
     ) -> Result<Run, SolveError> {
-        self.solve_with(time_limit, start, Some(exchange))
+        self.solve_with(time_limit, start, Callbacks::Share(exchange))
     }
 
     /// The columns of the linear relaxation's optimum (integrality dropped), when it
@@ -134,7 +157,7 @@ impl Program {
         let iterations = (RELAXATION_WORK / nonzeros.max(1) as f64).min(f64::from(i32::MAX));
         self.set_option("solve_relaxation", true)?;
         self.set_option("simplex_iteration_limit", iterations as i32)?;
-        let run = self.solve_with(time_limit, None, None);
+        let run = self.solve_with(time_limit, None, Callbacks::None);
         self.set_option("solve_relaxation", false)?;
         self.set_option("simplex_iteration_limit", i32::MAX)?;
         Ok(run
@@ -147,7 +170,7 @@ impl Program {
         &mut self,
         time_limit: f64,
         start: Option<&[f64]>,
-        exchange: Option<&Exchange>,
+        callbacks: Callbacks,
     ) -> Result<Run, SolveError> {
         self.set_option("time_limit", time_limit.max(0.01))?;
         let mut model = self
@@ -159,12 +182,14 @@ impl Program {
                 .try_set_solution(Some(start), None, None, None)
                 .map_err(|e| solver_error("cannot take the start roster", e))?;
         }
-        if let Some(exchange) = exchange {
-            share::start(model.as_mut_ptr(), exchange)?;
+        match callbacks {
+            Callbacks::None => {}
+            Callbacks::Share(exchange) => share::start(model.as_mut_ptr(), exchange)?,
+            Callbacks::Stop(stop) => share::start_stoppable(model.as_mut_ptr(), stop)?,
         }
         let mut solved = model.try_solve().map_err(|e| solver_error("failed", e))?;
-        if exchange.is_some() {
-            // The exchange may not outlive this call: HiGHS forgets it.
+        if !matches!(callbacks, Callbacks::None) {
+            // The callbacks' data may not outlive this call: HiGHS forgets it.
             share::stop(solved.as_mut_ptr());
         }
         let status = solved.status();
@@ -181,5 +206,46 @@ impl Program {
             objective,
             bound,
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::random::SplitMix;
+
+    /// A market split program (rows of random weights on binary columns, each
+    /// summing to half its weights): tiny, yet hard for branch and bound, so its
+    /// solve lasts until it is stopped.
+    fn market_split() -> RowProblem {
+        let mut random = SplitMix(7);
+        let mut problem = RowProblem::default();
+        let cols: Vec<_> = (0..40)
+            .map(|_| problem.add_integer_column(random.below(10) as f64, 0..=1))
+            .collect();
+        for _ in 0..4 {
+            let weights: Vec<f64> = cols.iter().map(|_| random.below(100) as f64).collect();
+            let half = (weights.iter().sum::<f64>() / 2.0).floor();
+            problem.add_row(half..=half, cols.iter().copied().zip(weights));
+        }
+        problem
+    }
+
+    #[test]
+    fn a_solve_until_a_set_flag_is_interrupted() {
+        let mut program = Program::from_problem(market_split(), 0.0).unwrap();
+        program.set_option("output_flag", false).unwrap();
+        let stop = AtomicBool::new(true);
+        let run = program.solve_until(30.0, None, &stop).unwrap();
+        assert_eq!(run.status, HighsModelStatus::ReachedInterrupt);
+    }
+
+    #[test]
+    fn a_solve_until_an_unset_flag_runs_to_its_time_limit() {
+        let mut program = Program::from_problem(market_split(), 0.0).unwrap();
+        program.set_option("output_flag", false).unwrap();
+        let stop = AtomicBool::new(false);
+        let run = program.solve_until(0.3, None, &stop).unwrap();
+        assert_eq!(run.status, HighsModelStatus::ReachedTimeLimit);
     }
 }

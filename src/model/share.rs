@@ -4,6 +4,7 @@
 //! crate.
 
 use std::ffi::{c_char, c_int, c_void};
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use highs_sys::{
     Highs_setCallback, Highs_setCallbackSolution, Highs_startCallback, HighsCallbackDataIn,
@@ -29,6 +30,23 @@ pub(super) fn start(highs: *mut c_void, exchange: &Exchange) -> Result<(), Solve
             ]
             .iter()
             .all(|&kind| Highs_startCallback(highs, kind) == 0)
+    };
+    if ok {
+        Ok(())
+    } else {
+        Err(SolveError::Solver("HiGHS refused the callbacks".into()))
+    }
+}
+
+/// Registers a callback on the HiGHS instance `highs` that interrupts the solve
+/// once `stop` is set. `stop` must outlive the solve: call [`stop`] after it.
+pub(super) fn start_stoppable(highs: *mut c_void, stop: &AtomicBool) -> Result<(), SolveError> {
+    let data = std::ptr::from_ref(stop).cast_mut().cast::<c_void>();
+    // SAFETY: `highs` is a live HiGHS instance; `data` points to an `AtomicBool`
+    // that the caller keeps alive until `stop`, and `interrupt_when_set` only reads it.
+    let ok = unsafe {
+        Highs_setCallback(highs, Some(interrupt_when_set), data) == 0
+            && Highs_startCallback(highs, kHighsCallbackMipInterrupt) == 0
     };
     if ok {
         Ok(())
@@ -96,5 +114,26 @@ unsafe extern "C" fn callback(
     {
         // SAFETY: as above.
         unsafe { (*input).user_interrupt = 1 };
+    }
+}
+
+/// The callback of [`start_stoppable`]: interrupts the solve once the flag in `data`
+/// is set.
+unsafe extern "C" fn interrupt_when_set(
+    kind: c_int,
+    _message: *const c_char,
+    _out: *const HighsCallbackDataOut,
+    input: *mut HighsCallbackDataIn,
+    data: *mut c_void,
+) {
+    if kind != kHighsCallbackMipInterrupt || input.is_null() || data.is_null() {
+        return;
+    }
+    // SAFETY: `data` is the `AtomicBool` given to `start_stoppable`, alive until
+    // `stop`; `input` is HiGHS's, valid during the callback.
+    unsafe {
+        if (*data.cast::<AtomicBool>()).load(Ordering::Relaxed) {
+            (*input).user_interrupt = 1;
+        }
     }
 }

@@ -328,8 +328,9 @@ fn search(
     });
     let run = whole.solve_sharing(time_limit, start.as_deref(), &exchange);
     stop.store(true, Ordering::Relaxed);
-    // The search's rosters are in the exchange; a failed search leaves none. It
-    // ends within its part's time limit unless HiGHS is stuck (see `detached`).
+    // The search's rosters are in the exchange; a failed search leaves none. Its
+    // part in progress is interrupted at HiGHS's next check of the stop flag,
+    // unless HiGHS is stuck where it checks nothing (see `detached`).
     let _ = helper.wait(part_limit(options) + GRACE);
     let mut best = Best::from_full_run(roster, run?)?;
     best.bound = best.bound.max(exchange.bound());

@@ -39,7 +39,7 @@ pub(super) struct Search {
     /// Whether each column is a decision (person, slot).
     decision: Vec<bool>,
     options: SolveOptions,
-    /// Set when the search should stop.
+    /// Set when the search should stop: the part in progress is interrupted too.
     stop: Arc<AtomicBool>,
     started: Instant,
     random: SplitMix,
@@ -223,7 +223,7 @@ impl Search {
         let mut whole = self.program(self.matrix.problem(), 0)?;
         whole.set_option("mip_heuristic_run_feasibility_jump", true)?;
         whole.set_option("mip_max_improving_sols", 1)?;
-        let run = whole.solve(first_limit.min(self.left()), None)?;
+        let run = whole.solve_until(first_limit.min(self.left()), None, &self.stop)?;
         Ok(run
             .columns
             .map(|columns| (self.matrix.objective_of(&columns), columns)))
@@ -390,7 +390,7 @@ impl Search {
             });
         }
         let mut program = self.program(problem, round)?;
-        let mut run = program.solve(budget, Some(&part.start))?;
+        let mut run = program.solve_until(budget, Some(&part.start), &self.stop)?;
         run.columns = run.columns.map(|solved| part.complete(&solved, current));
         if let Some(columns) = &run.columns {
             run.objective = self.matrix.objective_of(columns);
