@@ -140,6 +140,34 @@ impl Matrix {
                 .sum::<f64>()
     }
 
+    /// How much column `col` at its value in `values` adds to the objective beyond
+    /// the least it could add within its bounds (0 for a column at its cheaper
+    /// bound: a duty not given that was not wanted, a wish met).
+    pub(crate) fn regret(&self, col: usize, values: &[f64]) -> f64 {
+        let (low, high) = self.bounds[col];
+        let cost = self.cost[col];
+        let least = if cost >= 0.0 { cost * low } else { cost * high };
+        if least.is_finite() {
+            (cost * values[col] - least).max(0.0)
+        } else {
+            0.0
+        }
+    }
+
+    /// Whether column `col` has a cost in the objective.
+    pub(crate) fn costs(&self, col: usize) -> bool {
+        self.cost[col] != 0.0
+    }
+
+    /// The other columns that share a row with column `col`.
+    pub(crate) fn beside(&self, col: usize) -> BTreeSet<usize> {
+        self.rows_of[col]
+            .iter()
+            .flat_map(|&r| self.rows[r].entries.iter().map(|&(c, _)| c))
+            .filter(|&c| c != col)
+            .collect()
+    }
+
     /// Whether every optimal roster's objective is a whole number plus the constant
     /// part: every cost is a whole number, on an integer column or on a continuous
     /// one that [`takes_whole_values`](Self::takes_whole_values). A bound on such a
@@ -351,6 +379,22 @@ mod tests {
         assert!(wanted(1.0, 2.0));
         assert!(!wanted(2.0, 2.0), "2g <= x + y lets g be a half");
         assert!(!wanted(1.0, 0.5), "a cost of a half");
+    }
+
+    #[test]
+    fn regret_is_what_a_column_costs_beyond_its_cheaper_bound() {
+        let matrix = chain();
+        // costs -1, -3, -1: each column is cheapest at 1
+        assert_eq!(matrix.regret(1, &[1.0, 0.0, 1.0]), 3.0);
+        assert_eq!(matrix.regret(0, &[1.0, 0.0, 1.0]), 0.0);
+        assert!(matrix.costs(1));
+    }
+
+    #[test]
+    fn beside_lists_the_columns_sharing_a_row() {
+        let matrix = chain();
+        assert_eq!(matrix.beside(1), BTreeSet::from([0, 2]));
+        assert_eq!(matrix.beside(0), BTreeSet::from([1]));
     }
 
     #[test]

@@ -57,6 +57,10 @@ pub(super) struct Search {
     gains: [f64; Kind::ALL.len()],
     /// Rounds done so far.
     rounds: usize,
+    /// The columns with a cost that each person's roster alone decides: their
+    /// decisions with a cost, and the columns with a cost (a wish met, say) whose
+    /// rows hold no other person's decisions.
+    charged: Vec<Vec<usize>>,
 }
 
 impl Search {
@@ -96,6 +100,23 @@ impl Search {
                 (day, slot.duty, slot.min, cols)
             })
             .collect();
+        let mut staff_of = vec![None; matrix.column_count()];
+        for d in decisions {
+            staff_of[d.column] = Some(d.staff);
+        }
+        let mut charged = vec![Vec::new(); staff_count];
+        for col in (0..matrix.column_count()).filter(|&c| matrix.costs(c)) {
+            let mut people = matrix.beside(col).into_iter().filter_map(|c| staff_of[c]);
+            let one = match staff_of[col] {
+                Some(person) => Some(person),
+                None => people
+                    .next()
+                    .filter(|&first| people.all(|other| other == first)),
+            };
+            if let Some(person) = one {
+                charged[person].push(col);
+            }
+        }
         // Small at first: they grow while their sub-problems solve quickly.
         let people = (staff_count as f64 / 10.0).max(2.0);
         let days = (day_count as f64 / 7.0).max(2.0);
@@ -109,9 +130,10 @@ impl Search {
             by_staff_day,
             kinds,
             soft_slots,
-            sizes: [people, people, days, days, days],
+            sizes: [people, people, days, days, days, people],
             gains: [f64::INFINITY; Kind::ALL.len()],
             rounds: 0,
+            charged,
         }
     }
 
@@ -262,7 +284,7 @@ impl Search {
             Kind::Days | Kind::Shortage | Kind::Apart => {
                 self.by_staff_day.first().map_or(1, Vec::len)
             }
-            Kind::People | Kind::Related => self.by_staff_day.len(),
+            Kind::People | Kind::Related | Kind::Regret => self.by_staff_day.len(),
         } as f64;
         let size = &mut self.sizes[kind as usize];
         if quick {
@@ -287,26 +309,26 @@ impl Search {
                 )
             }
             Kind::Related => {
-                // people who could take one duty kind that a random person could take
                 let seed = self.random.below(staff_count);
-                let kinds = &self.kinds[seed];
-                let chosen = if kinds.is_empty() {
-                    None
-                } else {
-                    Some(kinds[self.random.below(kinds.len())])
-                };
-                let mut related: Vec<usize> = (0..staff_count)
-                    .filter(|&p| chosen.is_some_and(|k| self.kinds[p].contains(&k)))
+                (self.related_to(seed, size, false), vec![true; day_count])
+            }
+            Kind::Regret => {
+                // a person drawn by what their roster costs beyond the least it could
+                let regrets: Vec<f64> = self
+                    .charged
+                    .iter()
+                    .map(|cols| cols.iter().map(|&c| self.matrix.regret(c, current)).sum())
                     .collect();
-                let mut others: Vec<usize> =
-                    (0..staff_count).filter(|p| !related.contains(p)).collect();
-                self.random.shuffle(&mut related);
-                self.random.shuffle(&mut others);
-                related.extend(others);
-                (
-                    mark(staff_count, &related[..size.min(staff_count)]),
-                    vec![true; day_count],
-                )
+                let total: f64 = regrets.iter().sum();
+                let mut at = self.random.unit() * total;
+                let seed = regrets
+                    .iter()
+                    .position(|&r| {
+                        at -= r;
+                        r > 0.0 && at < 0.0
+                    })
+                    .unwrap_or_else(|| self.random.below(staff_count));
+                (self.related_to(seed, size, true), vec![true; day_count])
             }
             Kind::Days => {
                 let mut days = vec![false; day_count];
@@ -341,6 +363,31 @@ impl Search {
                 (mark(staff_count, &people), mark(day_count, &days))
             }
         }
+    }
+
+    /// `size` people who could take one duty kind that `seed` could take, then
+    /// anyone, in random order within each; `seed` first when `seed_first`.
+    fn related_to(&mut self, seed: usize, size: usize, seed_first: bool) -> Vec<bool> {
+        let staff_count = self.by_staff_day.len();
+        let kinds = &self.kinds[seed];
+        let chosen = if kinds.is_empty() {
+            None
+        } else {
+            Some(kinds[self.random.below(kinds.len())])
+        };
+        let left_out = |p: usize| seed_first && p == seed;
+        let mut related: Vec<usize> = (0..staff_count)
+            .filter(|&p| !left_out(p) && chosen.is_some_and(|k| self.kinds[p].contains(&k)))
+            .collect();
+        let mut others: Vec<usize> = (0..staff_count)
+            .filter(|&p| !left_out(p) && !related.contains(&p))
+            .collect();
+        self.random.shuffle(&mut related);
+        self.random.shuffle(&mut others);
+        let mut people = if seed_first { vec![seed] } else { Vec::new() };
+        people.extend(related);
+        people.extend(others);
+        mark(staff_count, &people[..size.min(staff_count)])
     }
 
     /// The decision columns of the people and days freed.
@@ -414,15 +461,19 @@ enum Kind {
     /// move between distant days (within each person's totals over the period),
     /// which a single stretch of days cannot do.
     Apart,
+    /// A person drawn by what their roster costs beyond the least it could (wishes
+    /// not met), and people who could take one duty kind they could take, all days.
+    Regret,
 }
 
 impl Kind {
-    const ALL: [Kind; 5] = [
+    const ALL: [Kind; 6] = [
         Kind::People,
         Kind::Shortage,
         Kind::Days,
         Kind::Related,
         Kind::Apart,
+        Kind::Regret,
     ];
 }
 
@@ -459,6 +510,61 @@ fn mark(n: usize, indices: &[usize]) -> Vec<bool> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Model;
+    use crate::{Preference, Staff, Wish};
+
+    /// A search over the tiny roster with ten people, of whom the eighth wishes to
+    /// work no duty at all, and a roster that gives that person Monday's duty.
+    fn search_with_one_wish_unmet() -> (Search, Vec<f64>, usize) {
+        let mut def = crate::sample::tiny_roster_def();
+        for id in ["D", "E", "F", "G", "H", "I", "J"] {
+            def.staff.push(Staff::new(id, id, "hq"));
+        }
+        let unhappy = 7;
+        def.staff[unhappy].preferences = vec![Preference::new(Wish::Avoid, 5)];
+        let roster = Roster::new(def).unwrap();
+        let model = Model::build(&roster);
+        let decisions = model.decisions().to_vec();
+        let (vars, objective, rows, _) = model.into_parts();
+        let matrix = Arc::new(Matrix::new(&vars, &objective, &rows));
+        let mut current = vec![0.0; matrix.column_count()];
+        let monday = decisions
+            .iter()
+            .find(|d| {
+                d.staff == unhappy && roster.slots()[d.slot].date.format("%a").to_string() == "Mon"
+            })
+            .unwrap();
+        current[monday.column] = 1.0;
+        let search = Search::new(
+            matrix,
+            &roster,
+            &decisions,
+            &SolveOptions::default(),
+            Arc::new(AtomicBool::new(false)),
+            Instant::now(),
+        );
+        (search, current, unhappy)
+    }
+
+    #[test]
+    fn a_regret_neighbourhood_frees_the_person_whose_wish_is_unmet() {
+        let (mut search, current, unhappy) = search_with_one_wish_unmet();
+        for _ in 0..20 {
+            let (people, days) = search.pick(Kind::Regret, &current);
+            assert!(people[unhappy], "{people:?}");
+            assert_eq!(people.iter().filter(|&&p| p).count(), 2);
+            assert!(days.iter().all(|&d| d));
+        }
+    }
+
+    #[test]
+    fn a_related_neighbourhood_draws_anyone() {
+        let (mut search, current, unhappy) = search_with_one_wish_unmet();
+        let drawn = (0..40)
+            .filter(|_| search.pick(Kind::Related, &current).0[unhappy])
+            .count();
+        assert!(drawn < 40, "not drawn by regret");
+    }
 
     /// The days each stretch of `days` starts on.
     fn starts(days: &[bool]) -> Vec<usize> {
