@@ -2,7 +2,7 @@
 //! roster either has found, and the best bound the whole program's solve has proved.
 //!
 //! The whole program's solve reports each roster it improves on and its bound
-//! through HiGHS callbacks ([`Program::solve_sharing`](super::Program::solve_sharing)),
+//! through HiGHS callbacks ([`Callbacks::Share`](super::Callbacks::Share)),
 //! and takes the search's better rosters as its own incumbent, so that it prunes with
 //! them and its own heuristics start from them. The search reads the whole solve's
 //! rosters back and stops once its roster meets the bound.

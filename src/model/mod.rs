@@ -16,7 +16,7 @@ mod weekends;
 
 pub(crate) use exchange::{Exchange, better, meets};
 pub(crate) use matrix::Matrix;
-pub(crate) use program::{Program, Run};
+pub(crate) use program::{Callbacks, Program, Run};
 
 use std::collections::{BTreeMap, HashMap};
 

@@ -42,11 +42,15 @@ pub(crate) struct Run {
 
 /// The callbacks a solve runs with.
 #[derive(Clone, Copy)]
-enum Callbacks<'a> {
+pub(crate) enum Callbacks<'a> {
+    /// None.
     None,
-    /// Sharing rosters and bounds through an exchange.
+    /// Telling the exchange of every roster the solve improves on and of its
+    /// bound, taking the better rosters others offer there as its incumbent, and
+    /// stopping when the exchange's best roster meets its bound.
     Share(&'a Exchange),
-    /// Interrupted once the flag is set.
+    /// Interrupted once the flag is set (checked where HiGHS checks its time limit
+    /// in a search).
     Stop(&'a AtomicBool),
 }
 
@@ -118,30 +122,6 @@ impl Program {
         self.solve_with(time_limit, start, Callbacks::None)
     }
 
-    /// Solves within `time_limit` seconds from `start` when given, or until `stop`
-    /// is set (checked where HiGHS checks its time limit in a search).
-    pub(crate) fn solve_until(
-        &mut self,
-        time_limit: f64,
-        start: Option<&[f64]>,
-        stop: &AtomicBool,
-    ) -> Result<Run, SolveError> {
-        self.solve_with(time_limit, start, Callbacks::Stop(stop))
-    }
-
-    /// Solves within `time_limit` seconds from `start` when given, telling `exchange`
-    /// of every roster it improves on and of its bound, taking the better rosters
-    /// others offer there as its incumbent, and stopping when the exchange's best
-    /// roster meets its bound.
-    pub(crate) fn solve_sharing(
-        &mut self,
-        time_limit: f64,
-        start: Option<&[f64]>,
-        exchange: &Exchange,
-    ) -> Result<Run, SolveError> {
-        self.solve_with(time_limit, start, Callbacks::Share(exchange))
-    }
-
     /// The columns of the linear relaxation's optimum (integrality dropped), when it
     /// is solved within `time_limit` seconds and [`RELAXATION_WORK`] (the program
     /// has `nonzeros` coefficients); `None` otherwise. Handed to the solve
@@ -166,7 +146,8 @@ impl Program {
             .and_then(|run| run.columns))
     }
 
-    fn solve_with(
+    /// Solves within `time_limit` seconds from `start` when given, with `callbacks`.
+    pub(crate) fn solve_with(
         &mut self,
         time_limit: f64,
         start: Option<&[f64]>,
@@ -231,21 +212,29 @@ mod tests {
         problem
     }
 
-    #[test]
-    fn a_solve_until_a_set_flag_is_interrupted() {
+    /// How the market split program's solve with a stop flag, `stopped` or not,
+    /// and `time_limit` seconds ends.
+    fn market_split_ends(stopped: bool, time_limit: f64) -> HighsModelStatus {
         let mut program = Program::from_problem(market_split(), 0.0).unwrap();
         program.set_option("output_flag", false).unwrap();
-        let stop = AtomicBool::new(true);
-        let run = program.solve_until(30.0, None, &stop).unwrap();
-        assert_eq!(run.status, HighsModelStatus::ReachedInterrupt);
+        let stop = AtomicBool::new(stopped);
+        let run = program.solve_with(time_limit, None, Callbacks::Stop(&stop));
+        run.unwrap().status
     }
 
     #[test]
-    fn a_solve_until_an_unset_flag_runs_to_its_time_limit() {
-        let mut program = Program::from_problem(market_split(), 0.0).unwrap();
-        program.set_option("output_flag", false).unwrap();
-        let stop = AtomicBool::new(false);
-        let run = program.solve_until(0.3, None, &stop).unwrap();
-        assert_eq!(run.status, HighsModelStatus::ReachedTimeLimit);
+    fn a_solve_with_a_set_stop_flag_is_interrupted() {
+        assert_eq!(
+            market_split_ends(true, 30.0),
+            HighsModelStatus::ReachedInterrupt
+        );
+    }
+
+    #[test]
+    fn a_solve_with_an_unset_stop_flag_runs_to_its_time_limit() {
+        assert_eq!(
+            market_split_ends(false, 0.3),
+            HighsModelStatus::ReachedTimeLimit
+        );
     }
 }

@@ -29,7 +29,7 @@ use serde::{Deserialize, Serialize};
 
 use detached::Detached;
 
-use crate::model::{Decision, Exchange, Matrix, Model, Program, Run, better, meets};
+use crate::model::{Callbacks, Decision, Exchange, Matrix, Model, Program, Run, better, meets};
 use crate::{Assignment, Roster, SolveError, Term, check, validate};
 
 /// How to solve.
@@ -327,7 +327,7 @@ fn search(
         let exchange = Arc::clone(&exchange);
         move || search::beside(search, &exchange)
     });
-    let run = whole.solve_sharing(time_limit, start.as_deref(), &exchange);
+    let run = whole.solve_with(time_limit, start.as_deref(), Callbacks::Share(&exchange));
     stop.store(true, Ordering::Relaxed);
     // The search's rosters are in the exchange; a failed search leaves none. Its
     // part in progress is interrupted at HiGHS's next check of the stop flag,
@@ -425,7 +425,7 @@ fn from_relaxation(
             found
         }
     });
-    let run = program.solve_sharing(left(), Some(&columns), exchange);
+    let run = program.solve_with(left(), Some(&columns), Callbacks::Share(exchange));
     let waited = (limit - spawned.elapsed().as_secs_f64()).max(0.0) + GRACE;
     let support = helper.wait(waited).flatten();
     program.set_option("mip_max_leaves", i32::MAX)?;

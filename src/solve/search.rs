@@ -11,7 +11,7 @@ use std::time::Instant;
 use highs::HighsModelStatus;
 
 use super::{ALONE, SolveOptions, decision_mask, part_limit, set_options};
-use crate::model::{Decision, Exchange, Matrix, Program, Run, better, meets};
+use crate::model::{Callbacks, Decision, Exchange, Matrix, Program, Run, better, meets};
 use crate::random::SplitMix;
 use crate::{Roster, SolveError};
 
@@ -245,7 +245,11 @@ impl Search {
         let mut whole = self.program(self.matrix.problem(), 0)?;
         whole.set_option("mip_heuristic_run_feasibility_jump", true)?;
         whole.set_option("mip_max_improving_sols", 1)?;
-        let run = whole.solve_until(first_limit.min(self.left()), None, &self.stop)?;
+        let run = whole.solve_with(
+            first_limit.min(self.left()),
+            None,
+            Callbacks::Stop(&self.stop),
+        )?;
         Ok(run
             .columns
             .map(|columns| (self.matrix.objective_of(&columns), columns)))
@@ -437,7 +441,7 @@ impl Search {
             });
         }
         let mut program = self.program(problem, round)?;
-        let mut run = program.solve_until(budget, Some(&part.start), &self.stop)?;
+        let mut run = program.solve_with(budget, Some(&part.start), Callbacks::Stop(&self.stop))?;
         run.columns = run.columns.map(|solved| part.complete(&solved, current));
         if let Some(columns) = &run.columns {
             run.objective = self.matrix.objective_of(columns);
