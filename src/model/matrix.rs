@@ -159,13 +159,12 @@ impl Matrix {
         self.cost[col] != 0.0
     }
 
-    /// The other columns that share a row with column `col`.
-    pub(crate) fn beside(&self, col: usize) -> BTreeSet<usize> {
+    /// The other columns that share a row with column `col` (once per row shared).
+    pub(crate) fn beside(&self, col: usize) -> impl Iterator<Item = usize> + '_ {
         self.rows_of[col]
             .iter()
             .flat_map(|&r| self.rows[r].entries.iter().map(|&(c, _)| c))
-            .filter(|&c| c != col)
-            .collect()
+            .filter(move |&c| c != col)
     }
 
     /// Whether every optimal roster's objective is a whole number plus the constant
@@ -393,8 +392,8 @@ mod tests {
     #[test]
     fn beside_lists_the_columns_sharing_a_row() {
         let matrix = chain();
-        assert_eq!(matrix.beside(1), BTreeSet::from([0, 2]));
-        assert_eq!(matrix.beside(0), BTreeSet::from([1]));
+        assert_eq!(matrix.beside(1).collect::<Vec<_>>(), [0, 2]);
+        assert_eq!(matrix.beside(0).collect::<Vec<_>>(), [1]);
     }
 
     #[test]

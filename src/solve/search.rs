@@ -106,7 +106,7 @@ impl Search {
         }
         let mut charged = vec![Vec::new(); staff_count];
         for col in (0..matrix.column_count()).filter(|&c| matrix.costs(c)) {
-            let mut people = matrix.beside(col).into_iter().filter_map(|c| staff_of[c]);
+            let mut people = matrix.beside(col).filter_map(|c| staff_of[c]);
             let one = match staff_of[col] {
                 Some(person) => Some(person),
                 None => people
