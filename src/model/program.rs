@@ -43,7 +43,7 @@ pub(crate) struct Run {
 /// The callbacks a solve runs with.
 #[derive(Clone, Copy)]
 pub(crate) enum Callbacks<'a> {
-    /// None.
+    /// No callback: the solve runs alone.
     None,
     /// Telling the exchange of every roster the solve improves on and of its
     /// bound, taking the better rosters others offer there as its incumbent, and
@@ -124,11 +124,10 @@ impl Program {
 
     /// The columns of the linear relaxation's optimum (integrality dropped), when it
     /// is solved within `time_limit` seconds and [`RELAXATION_WORK`] (the program
-    /// has `nonzeros` coefficients); `None` otherwise. Handed to the solve
-    /// that follows as its start, HiGHS completes it into a roster (fixing what the
-    /// relaxation already decides and solving a small integer program for the rest)
-    /// before its own search: on rosters whose relaxation is nearly integral, the
-    /// optimum is then found at once instead of after the root's cut rounds.
+    /// has `nonzeros` coefficients); `None` otherwise. Its optimum is the bound
+    /// every roster meets, and the rosters near it are the first ones tried: on
+    /// rosters whose relaxation is nearly integral, the optimum is then found at
+    /// once instead of after the root's cut rounds.
     pub(crate) fn relaxation(
         &mut self,
         time_limit: f64,

@@ -81,7 +81,9 @@ impl Search {
         let mut kinds = vec![Vec::new(); staff_count];
         let mut on_slot = vec![Vec::new(); roster.slots().len()];
         let decision = decision_mask(&matrix, decisions);
+        let mut staff_of = vec![None; matrix.column_count()];
         for d in decisions {
+            staff_of[d.column] = Some(d.staff);
             let slot = &roster.slots()[d.slot];
             let day = (slot.date - first).num_days() as usize;
             by_staff_day[d.staff][day].push(d.column);
@@ -100,10 +102,6 @@ impl Search {
                 (day, slot.duty, slot.min, cols)
             })
             .collect();
-        let mut staff_of = vec![None; matrix.column_count()];
-        for d in decisions {
-            staff_of[d.column] = Some(d.staff);
-        }
         let mut charged = vec![Vec::new(); staff_count];
         for col in (0..matrix.column_count()).filter(|&c| matrix.costs(c)) {
             let mut people = matrix.beside(col).filter_map(|c| staff_of[c]);
