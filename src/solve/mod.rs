@@ -169,7 +169,8 @@ pub fn solve(roster: &Roster, options: &SolveOptions) -> Result<Outcome, SolveEr
         search(program, &matrix, roster, &decisions, options)?
     } else {
         let exchange = exchange_for(&program, &matrix, options);
-        let first = from_relaxation(&mut program, &matrix, &decisions, &exchange, options)?;
+        let decision = decision_mask(&matrix, &decisions);
+        let first = from_relaxation(&mut program, &matrix, &decision, &exchange, options)?;
         let run = match first {
             First::Proven(run) => run,
             First::Start(start, left, bound) => {
@@ -305,7 +306,8 @@ fn search(
         whole.set_option("threads", (available_cores() - 1).max(1) as i32)?;
     }
     let exchange = exchange_for(&whole, matrix, options);
-    let first = from_relaxation(&mut whole, matrix, decisions, &exchange, options)?;
+    let decision = decision_mask(matrix, decisions);
+    let first = from_relaxation(&mut whole, matrix, &decision, &exchange, options)?;
     let (start, time_limit) = match first {
         First::Proven(run) => return Best::from_full_run(roster, run),
         First::Start(start, left, bound) => {
@@ -318,6 +320,7 @@ fn search(
         Arc::clone(matrix),
         roster,
         decisions,
+        decision,
         options,
         Arc::clone(&stop),
         started,
@@ -381,7 +384,7 @@ enum First {
 fn from_relaxation(
     program: &mut Program,
     matrix: &Arc<Matrix>,
-    decisions: &[Decision],
+    decision: &[bool],
     exchange: &Arc<Exchange>,
     options: &SolveOptions,
 ) -> Result<First, SolveError> {
@@ -410,11 +413,7 @@ fn from_relaxation(
     let spawned = Instant::now();
     let helper = Detached::spawn({
         let (matrix, exchange) = (Arc::clone(matrix), Arc::clone(exchange));
-        let (decision, relaxed, options) = (
-            decision_mask(&matrix, decisions),
-            relaxed.clone(),
-            options.clone(),
-        );
+        let (decision, relaxed, options) = (decision.to_vec(), relaxed.clone(), options.clone());
         move || {
             let found = complete::within_support(&matrix, &decision, &relaxed, &options, limit)
                 .ok()
@@ -465,7 +464,7 @@ fn exchange_for(program: &Program, matrix: &Matrix, options: &SolveOptions) -> A
 }
 
 /// Whether each column of `matrix` is one of the `decisions` (a person on a slot).
-pub(super) fn decision_mask(matrix: &Matrix, decisions: &[Decision]) -> Vec<bool> {
+fn decision_mask(matrix: &Matrix, decisions: &[Decision]) -> Vec<bool> {
     let mut mask = vec![false; matrix.column_count()];
     for d in decisions {
         mask[d.column] = true;

@@ -10,7 +10,7 @@ use std::time::Instant;
 
 use highs::HighsModelStatus;
 
-use super::{ALONE, SolveOptions, decision_mask, part_limit, set_options};
+use super::{ALONE, SolveOptions, part_limit, set_options};
 use crate::model::{Callbacks, Decision, Exchange, Matrix, Program, Run, better, meets};
 use crate::random::SplitMix;
 use crate::{Roster, SolveError};
@@ -65,11 +65,13 @@ pub(super) struct Search {
 
 impl Search {
     /// A search over `matrix`, the program of `roster` whose decisions are
-    /// `decisions`, for the solve that started at `started`.
+    /// `decisions` (the columns `decision` marks), for the solve that started at
+    /// `started`.
     pub(super) fn new(
         matrix: Arc<Matrix>,
         roster: &Roster,
         decisions: &[Decision],
+        decision: Vec<bool>,
         options: &SolveOptions,
         stop: Arc<AtomicBool>,
         started: Instant,
@@ -80,7 +82,6 @@ impl Search {
         let mut by_staff_day = vec![vec![Vec::new(); day_count]; staff_count];
         let mut kinds = vec![Vec::new(); staff_count];
         let mut on_slot = vec![Vec::new(); roster.slots().len()];
-        let decision = decision_mask(&matrix, decisions);
         let mut staff_of = vec![None; matrix.column_count()];
         for d in decisions {
             staff_of[d.column] = Some(d.staff);
@@ -539,10 +540,12 @@ mod tests {
             })
             .unwrap();
         current[monday.column] = 1.0;
+        let decision = super::super::decision_mask(&matrix, &decisions);
         let search = Search::new(
             matrix,
             &roster,
             &decisions,
+            decision,
             &SolveOptions::default(),
             Arc::new(AtomicBool::new(false)),
             Instant::now(),
