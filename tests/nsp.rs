@@ -10,7 +10,7 @@ use std::process::Command;
 use duty_roster::input::nsp;
 use duty_roster::{Assignment, ReadError, SolveOptions, Status, read_roster_file, solve, validate};
 
-const BENCHMARKS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/benchmarks/nsp/");
+const BENCHMARKS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/benches/data/nsp/");
 
 fn instance(n: u32) -> PathBuf {
     Path::new(BENCHMARKS).join(format!("Instance{n}.txt"))

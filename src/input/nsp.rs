@@ -26,8 +26,7 @@
 //!
 //! ```
 //! use std::path::Path;
-//! let path = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/benchmarks/nsp/Instance1.txt"));
-//! # if !path.exists() { return; }
+//! let path = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/benches/data/nsp/Instance1.txt"));
 //! let roster = duty_roster::read_roster_file(path).unwrap();
 //! assert_eq!(roster.staff().len(), 8);
 //! assert_eq!(roster.slots().len(), 14); // one shift type, 14 days
