@@ -25,8 +25,10 @@ pub mod model;
 pub mod objective;
 pub mod output;
 mod random;
+#[cfg(any(test, feature = "synthetic"))]
 pub mod sample;
 pub mod solve;
+#[cfg(feature = "synthetic")]
 pub mod synthetic;
 pub mod validate;
 
