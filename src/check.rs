@@ -5,7 +5,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::Roster;
+use crate::{Language, Roster};
 
 /// Something that makes the roster impossible, found by counting.
 ///
@@ -126,7 +126,7 @@ impl std::fmt::Display for Finding {
                 write!(
                     f,
                     "{date} {} {site} {duty}: needs {needs}, {} eligible ({})",
-                    date.format("%A"),
+                    Language::En.weekday_name(*date),
                     eligible.len(),
                     list(eligible)
                 )?;
@@ -145,7 +145,7 @@ impl std::fmt::Display for Finding {
             } => write!(
                 f,
                 "{date} {} {site} {duty}: needs {needs} with skill `{skill}`, {} eligible have it ({})",
-                date.format("%A"),
+                Language::En.weekday_name(*date),
                 eligible.len(),
                 list(eligible)
             ),
@@ -156,7 +156,7 @@ impl std::fmt::Display for Finding {
             } => write!(
                 f,
                 "{date} {}: the slots need {needs} people, only {available} can work that day",
-                date.format("%A")
+                Language::En.weekday_name(*date)
             ),
             Finding::PeriodOverCapacity { needs, available } => write!(
                 f,

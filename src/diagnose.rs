@@ -9,10 +9,10 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use crate::check::{Finding, precheck};
-use crate::output::roster_csv::weekday_name;
 use crate::validate::Violation;
 use crate::{
-    Assignment, Outcome, Roster, RosterDef, SolveError, SolveOptions, Strength, solve, validate,
+    Assignment, Language, Outcome, Roster, RosterDef, SolveError, SolveOptions, Strength, solve,
+    validate,
 };
 
 /// What breaking each hard rule costs in the elastic roster: leaving a desk short (or
@@ -303,7 +303,7 @@ fn cover_problems(roster: &Roster, assignments: &[Assignment]) -> Vec<Problem> {
             }
             why.push(format!("{} {reason}", person.id));
         }
-        let when = format!("{} {}", weekday_name(slot.date, "en"), slot.date);
+        let when = format!("{} {}", Language::En.weekday_name(slot.date), slot.date);
         let text = format!(
             "{when}, {}, {}: needs {}, at most {n} possible ({})",
             site.name,
@@ -405,8 +405,7 @@ pub(crate) fn why_not(
         }
     }
     if let Some(rest) = roster.def().rules.min_rest_minutes {
-        let lookup = crate::output::roster_csv::SlotLookup::new(roster);
-        let close = mine.iter().filter_map(|a| lookup.slot(a)).find(|other| {
+        let close = mine.iter().filter_map(|a| roster.slot_of(a)).find(|other| {
             let gap = if other.start_utc <= slot.start_utc {
                 slot.start_utc - other.end_utc
             } else {
@@ -464,11 +463,10 @@ fn limit_fix(roster: &Roster, assignments: &[Assignment], staff: &str, rule: &st
     let Some(person) = roster.staff_index(staff).map(|i| &roster.staff()[i]) else {
         return "add staff".to_string();
     };
-    let lookup = crate::output::roster_csv::SlotLookup::new(roster);
     let mine: Vec<&Assignment> = assignments.iter().filter(|a| a.staff == staff).collect();
     let minutes: i64 = mine
         .iter()
-        .filter_map(|a| lookup.slot(a))
+        .filter_map(|a| roster.slot_of(a))
         .map(|s| s.minutes)
         .sum();
     let n = mine.len();

@@ -7,10 +7,10 @@ use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use crate::diagnose::why_not;
-use crate::output::roster_csv::weekday_name;
 use crate::validate::PersonLoad;
 use crate::{
-    Assignment, Outcome, Preference, Roster, SolveError, SolveOptions, Wish, solve, validate,
+    Assignment, Language, Outcome, Preference, Roster, SolveError, SolveOptions, Wish, solve,
+    validate,
 };
 
 /// One duty kind for one person: how the fair target comes about and what they got.
@@ -297,7 +297,7 @@ pub fn render_staff(roster: &Roster, e: &StaffExplanation) -> String {
         out.push_str(&format!(
             "  {} {} {} at {}\n",
             a.date,
-            weekday_name(a.date, &roster.def().settings.language),
+            roster.language().weekday_name(a.date),
             a.duty,
             a.site
         ));
@@ -329,7 +329,7 @@ pub fn render_staff(roster: &Roster, e: &StaffExplanation) -> String {
 /// assert!(text.contains("evening at hq"));
 /// ```
 pub fn render_date(date: NaiveDate, slots: &[SlotExplanation]) -> String {
-    let mut out = format!("{date} {}\n", weekday_name(date, "en"));
+    let mut out = format!("{date} {}\n", Language::En.weekday_name(date));
     if slots.is_empty() {
         out.push_str("  no duty that day\n");
     }

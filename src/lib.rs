@@ -34,8 +34,8 @@ pub mod validate;
 
 pub use domain::{
     Absence, Assignment, Bound, CoverOverride, DateRange, DutyKind, Event, EventCover, Fairness,
-    Holiday, Limits, Pin, Preference, Roster, RosterDef, Rules, Settings, Site, SiteCover,
-    SkillNeed, Slot, Staff, Strength, Succession, TimeOverride, Wish,
+    Holiday, Language, Limits, Pin, Preference, Roster, RosterDef, Rules, Settings, Site,
+    SiteCover, SkillNeed, Slot, Staff, Strength, Succession, TimeOverride, Wish,
 };
 pub use error::{Error, ReadError, SolveError, ValidationError, WriteError};
 pub use input::{parse_roster_toml, read_roster_file};

@@ -6,7 +6,7 @@ use std::str::FromStr;
 
 use chrono_tz::Tz;
 
-use super::{DateRange, Roster, RosterDef};
+use super::{DateRange, Language, Roster, RosterDef, UnknownLanguage};
 use crate::ValidationError;
 
 type Check = Result<(), ValidationError>;
@@ -76,8 +76,9 @@ fn inside_period(field: String, date: chrono::NaiveDate, period: &DateRange) -> 
     Ok(())
 }
 
-/// Checks everything that does not need expanded slots; returns the parsed time zone.
-pub(crate) fn check(def: &RosterDef) -> Result<Tz, ValidationError> {
+/// Checks everything that does not need expanded slots; returns the parsed time zone
+/// and language.
+pub(crate) fn check(def: &RosterDef) -> Result<(Tz, Language), ValidationError> {
     if def.id.trim().is_empty() {
         return Err(err("roster.id", "empty id"));
     }
@@ -109,16 +110,12 @@ pub(crate) fn check(def: &RosterDef) -> Result<Tz, ValidationError> {
         let staff: Vec<&str> = def.staff.iter().map(|s| s.id.as_str()).collect();
         reference(f("staff"), "staff", &pin.staff, &staff)?;
     }
-    if !matches!(def.settings.language.as_str(), "fr" | "ar" | "en") {
-        return Err(err(
-            "settings.language",
-            format!(
-                "unknown language `{}` (valid: fr, ar, en)",
-                def.settings.language
-            ),
-        ));
-    }
-    Ok(tz)
+    let language: Language = def
+        .settings
+        .language
+        .parse()
+        .map_err(|e: UnknownLanguage| err("settings.language", e.to_string()))?;
+    Ok((tz, language))
 }
 
 fn check_duties(def: &RosterDef, sites: &[&str]) -> Check {
@@ -322,11 +319,7 @@ pub(crate) fn check_pins(roster: &Roster) -> Check {
         let duty = roster.duty_index(&pin.duty).expect("checked");
         let site = roster.site_index(&pin.site).expect("checked");
         let staff = roster.staff_index(&pin.staff).expect("checked");
-        let Some(slot) = roster
-            .slots()
-            .iter()
-            .position(|s| s.date == pin.date && s.duty == duty && s.site == site)
-        else {
+        let Some(slot) = roster.slot_index(pin.date, duty, site) else {
             return Err(err(
                 format!("pin[{i}]"),
                 format!(

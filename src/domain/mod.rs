@@ -1,5 +1,5 @@
 //! The vocabulary of rostering: period, sites, duty kinds, events, staff, rules,
-//! slots and assignments.
+//! slots and assignments, and the language of printed outputs with its words.
 
 mod assignment;
 mod calendar;
@@ -7,6 +7,7 @@ mod check_def;
 mod duty;
 mod event;
 mod expand;
+mod language;
 mod roster;
 mod rules;
 mod site;
@@ -17,6 +18,8 @@ pub use assignment::Assignment;
 pub use calendar::{DateRange, Holiday};
 pub use duty::{DutyKind, SiteCover, SkillNeed, TimeOverride};
 pub use event::{CoverOverride, Event, EventCover, Pin};
+pub use language::{Language, UnknownLanguage};
+pub(crate) use language::{Words, short_english_weekday};
 pub use roster::{Roster, RosterDef, Settings};
 pub use rules::{Bound, Fairness, Rules, Strength, Succession};
 pub use site::Site;

@@ -3,11 +3,14 @@
 
 use std::collections::HashMap;
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 
-use super::{CoverOverride, DateRange, DutyKind, Event, Holiday, Pin, Rules, Site, Slot, Staff};
+use super::{
+    Assignment, CoverOverride, DateRange, DutyKind, Event, Holiday, Language, Pin, Rules, Site,
+    Slot, Staff,
+};
 use crate::ValidationError;
 
 /// Everything a roster file says, as plain data. Build one in code or read one
@@ -70,7 +73,8 @@ pub struct RosterDef {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Settings {
-    /// Language of labels in printed outputs: `fr`, `ar` or `en`.
+    /// Language of labels in printed outputs: `fr`, `ar` or `en` (see [`Language`]);
+    /// read when the roster is validated, as [`Roster::language`].
     pub language: String,
     /// Write CSV for Excel: UTF-8 BOM, `;` separators, CRLF.
     pub excel_csv: bool,
@@ -102,7 +106,10 @@ impl Default for Settings {
 pub struct Roster {
     def: RosterDef,
     time_zone: Tz,
+    language: Language,
     slots: Vec<Slot>,
+    /// Slot index by (date, duty index, site index).
+    slot_at: HashMap<(NaiveDate, usize, usize), usize>,
     site_index: HashMap<String, usize>,
     duty_index: HashMap<String, usize>,
     staff_index: HashMap<String, usize>,
@@ -122,7 +129,7 @@ impl Roster {
     /// assert_eq!(err.field, "staff[0].home");
     /// ```
     pub fn new(def: RosterDef) -> Result<Roster, ValidationError> {
-        let time_zone = super::check_def::check(&def)?;
+        let (time_zone, language) = super::check_def::check(&def)?;
         let index = |ids: Vec<&String>| {
             ids.into_iter()
                 .enumerate()
@@ -133,10 +140,17 @@ impl Roster {
         let duty_index = index(def.duties.iter().map(|d| &d.id).collect());
         let staff_index = index(def.staff.iter().map(|s| &s.id).collect());
         let slots = super::expand::expand_slots(&def, time_zone, &site_index, &duty_index);
+        let slot_at = slots
+            .iter()
+            .enumerate()
+            .map(|(i, s)| ((s.date, s.duty, s.site), i))
+            .collect();
         let roster = Roster {
             def,
             time_zone,
+            language,
             slots,
+            slot_at,
             site_index,
             duty_index,
             staff_index,
@@ -163,12 +177,62 @@ impl Roster {
         self.time_zone
     }
 
+    /// The language of printed outputs, from `settings.language`.
+    ///
+    /// # Example
+    /// ```
+    /// use duty_roster::{Language, Roster};
+    /// let mut def = duty_roster::sample::tiny_roster_def();
+    /// assert_eq!(Roster::new(def.clone()).unwrap().language(), Language::Fr);
+    /// def.settings.language = "ar".into();
+    /// assert_eq!(Roster::new(def).unwrap().language(), Language::Ar);
+    /// ```
+    pub fn language(&self) -> Language {
+        self.language
+    }
+
     /// The period's slots, ordered by date, then duty kind, then site (as defined).
     ///
     /// # Example
     /// See [`Slot`].
     pub fn slots(&self) -> &[Slot] {
         &self.slots
+    }
+
+    /// Index in [`Roster::slots`] of the slot of duty kind `duty` at site `site` (both
+    /// indices) on `date`, if that duty runs there that day. The slots are indexed
+    /// once, when the roster is validated.
+    ///
+    /// # Example
+    /// ```
+    /// let r = duty_roster::sample::tiny_roster();
+    /// let monday = "2022-08-01".parse().unwrap();
+    /// let i = r.slot_index(monday, 0, 0).unwrap();
+    /// assert_eq!((r.slots()[i].date, r.slots()[i].duty, r.slots()[i].site), (monday, 0, 0));
+    /// let saturday = "2022-08-06".parse().unwrap();
+    /// assert_eq!(r.slot_index(saturday, 0, 0), None);
+    /// ```
+    pub fn slot_index(&self, date: NaiveDate, duty: usize, site: usize) -> Option<usize> {
+        self.slot_at.get(&(date, duty, site)).copied()
+    }
+
+    /// The slot an assignment names by its date, duty id and site id; `None` when the
+    /// ids are unknown or the duty does not run at that site that day.
+    ///
+    /// # Example
+    /// ```
+    /// use duty_roster::Assignment;
+    /// let r = duty_roster::sample::tiny_roster();
+    /// let a = Assignment::new("2022-08-01".parse().unwrap(), "evening", "hq", "A");
+    /// assert_eq!(r.slot_of(&a).unwrap().min, 1);
+    /// let b = Assignment::new("2022-08-01".parse().unwrap(), "evening", "nowhere", "A");
+    /// assert!(r.slot_of(&b).is_none());
+    /// ```
+    pub fn slot_of(&self, assignment: &Assignment) -> Option<&Slot> {
+        let duty = self.duty_index(&assignment.duty)?;
+        let site = self.site_index(&assignment.site)?;
+        self.slot_index(assignment.date, duty, site)
+            .map(|i| &self.slots[i])
     }
 
     /// The sites, in definition order.
@@ -238,7 +302,7 @@ impl Roster {
     /// let r = duty_roster::sample::tiny_roster();
     /// assert!(r.holiday(r.def().period.first).is_none());
     /// ```
-    pub fn holiday(&self, date: chrono::NaiveDate) -> Option<&Holiday> {
+    pub fn holiday(&self, date: NaiveDate) -> Option<&Holiday> {
         self.def.holidays.iter().find(|h| h.date == date)
     }
 

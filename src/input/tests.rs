@@ -270,6 +270,17 @@ fn input_unknown_time_zone_points_at_it() {
 }
 
 #[test]
+fn input_unknown_language_points_at_it_and_lists_the_valid_ones() {
+    assert_eq!(
+        error_with("[rules]\n", "[settings]\nlanguage = \"de\"\n\n[rules]\n"),
+        "roster.toml:37:12: settings.language: unknown language `de` (valid: fr, ar, en)"
+    );
+    let with_arabic = BASE.replacen("[rules]\n", "[settings]\nlanguage = \"ar\"\n\n[rules]\n", 1);
+    let roster = parse(&with_arabic).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(roster.language(), crate::Language::Ar);
+}
+
+#[test]
 fn input_type_errors_do_not_show_rust_type_names() {
     let err = parse("roster = 3\n").unwrap_err().to_string();
     assert_eq!(

@@ -22,15 +22,15 @@
 //! depend only on the roster, the assignments and the report.
 
 mod chart;
-mod labels;
+mod fairness;
 
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
 use chrono::{Datelike, Duration, NaiveDate};
 
-use self::labels::Labels;
-use super::roster_csv::{in_print_order, weekday_name};
+use super::roster_csv::in_print_order;
+use crate::domain::Words;
 use crate::validate::Report;
 use crate::{Assignment, Roster, Slot};
 
@@ -137,7 +137,7 @@ fn hours(slot: &Slot) -> String {
 struct Page<'a> {
     roster: &'a Roster,
     report: &'a Report,
-    labels: &'static Labels,
+    labels: &'static Words,
     /// Assignments with their slots, in print order.
     printed: Vec<(&'a Slot, &'a Assignment)>,
     /// Staff indices on each slot, by (date, duty index, site index), in print order.
@@ -165,7 +165,7 @@ impl<'a> Page<'a> {
         Page {
             roster,
             report,
-            labels: Labels::of(&roster.def().settings.language),
+            labels: roster.language().words(),
             printed,
             people_on,
             sites,
@@ -180,7 +180,7 @@ impl<'a> Page<'a> {
         let _ = writeln!(
             out,
             "<html lang=\"{}\" dir=\"{}\">",
-            l.lang,
+            l.code,
             if l.rtl { "rtl" } else { "ltr" }
         );
         let _ = writeln!(out, "<head>\n<meta charset=\"utf-8\">");
@@ -189,7 +189,12 @@ impl<'a> Page<'a> {
             "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
         );
         let _ = writeln!(out, "<meta name=\"generator\" content=\"duty-roster\">");
-        let _ = writeln!(out, "<title>{} — {}</title>", l.title, escape(&def.name));
+        let _ = writeln!(
+            out,
+            "<title>{} — {}</title>",
+            l.page.title,
+            escape(&def.name)
+        );
         let _ = writeln!(out, "<style>\n{STYLE}</style>\n</head>");
         let _ = writeln!(out, "<body data-roster=\"{}\">", escape(&def.id));
         out.push_str(chart::DEFS);
@@ -210,7 +215,7 @@ impl<'a> Page<'a> {
         let _ = writeln!(
             out,
             "<nav class=\"toc\"><strong>{}</strong> — <bdi>{}</bdi>",
-            l.contents,
+            l.page.contents,
             escape(&self.roster.def().name)
         );
         out.push_str("<ul>");
@@ -226,7 +231,7 @@ impl<'a> Page<'a> {
         let _ = writeln!(
             out,
             "<li><a href=\"#people\">{}</a></li><li><a href=\"#fairness\">{}</a></li></ul></nav>",
-            l.people, l.fairness
+            l.page.people, l.page.fairness
         );
     }
 
@@ -247,17 +252,17 @@ impl<'a> Page<'a> {
                     local.format("%H:%M")
                 )
             }
-            None => l.no_revision.to_string(),
+            None => l.page.no_revision.to_string(),
         };
         let _ = writeln!(
             out,
             "<header class=\"page-head\"><div class=\"roster\"><bdi>{}</bdi></div><div class=\"meta\">{}{}{} · {}{}{} · <bdi class=\"tag\" dir=\"ltr\">{}</bdi></div></header>",
             escape(&def.name),
-            l.period,
-            l.colon,
+            l.page.period,
+            l.page.colon,
             period,
-            l.revision,
-            l.colon,
+            l.page.revision,
+            l.page.colon,
             revision,
             escape(tag)
         );
@@ -295,8 +300,8 @@ impl<'a> Page<'a> {
         if let Some(phone) = &s.phone {
             place.push(format!(
                 "{}{}<bdi dir=\"ltr\">{}</bdi>",
-                l.phone,
-                l.colon,
+                l.page.phone,
+                l.page.colon,
                 escape(phone)
             ));
         }
@@ -318,7 +323,7 @@ impl<'a> Page<'a> {
         let _ = writeln!(out, "<table class=\"month weeks-{weeks}\">");
         out.push_str("<thead><tr>");
         for d in first.iter_days().take(7) {
-            let _ = write!(out, "<th scope=\"col\">{}</th>", weekday_name(d, l.lang));
+            let _ = write!(out, "<th scope=\"col\">{}</th>", l.weekday(d));
         }
         out.push_str("</tr></thead>\n<tbody>\n");
         let mut day = first;
@@ -340,10 +345,7 @@ impl<'a> Page<'a> {
         let roster = self.roster;
         let def = roster.def();
         let l = self.labels;
-        let month = format!(
-            " <span class=\"mon\">{}</span>",
-            labels::month_name(date.month(), l.lang)
-        );
+        let month = format!(" <span class=\"mon\">{}</span>", l.month(date.month()));
         if !def.period.contains(date) {
             let _ = writeln!(
                 out,
@@ -435,7 +437,7 @@ impl<'a> Page<'a> {
             let _ = write!(
                 out,
                 "<li class=\"unfilled\">{}{}{missing}</li>",
-                self.labels.unfilled, self.labels.colon
+                self.labels.page.unfilled, self.labels.page.colon
             );
         }
         out.push_str("</ul></div>");
@@ -449,7 +451,7 @@ impl<'a> Page<'a> {
         let _ = write!(
             out,
             "<div class=\"legend\"><span class=\"title\">{}{}</span>",
-            l.legend, l.colon
+            l.page.legend, l.page.colon
         );
         for k in self.duties_at(site) {
             self.duty_legend_item(out, k);
@@ -469,8 +471,8 @@ impl<'a> Page<'a> {
             let _ = write!(
                 out,
                 "<span><span class=\"sw holiday\"></span>★ {}{}{}</span>",
-                l.holiday,
-                l.colon,
+                l.page.holiday,
+                l.page.colon,
                 names.join(" ; ")
             );
         }
@@ -482,8 +484,8 @@ impl<'a> Page<'a> {
             let _ = write!(
                 out,
                 "<span><span class=\"sw event\"></span>◆ {}{}<bdi>{}</bdi> ({})</span>",
-                l.event,
-                l.colon,
+                l.page.event,
+                l.page.colon,
                 escape(&e.name),
                 l.span(&l.long_date(e.dates.first), &l.long_date(e.dates.last))
             );
@@ -491,7 +493,7 @@ impl<'a> Page<'a> {
         let _ = writeln!(
             out,
             "<span><span class=\"sw out\"></span>{}</span></div>",
-            l.outside
+            l.page.outside
         );
     }
 
@@ -505,8 +507,8 @@ impl<'a> Page<'a> {
             k % 6,
             key_badge(self.roster, k),
             escape(&duty.name),
-            l.usual_hours,
-            l.colon,
+            l.page.usual_hours,
+            l.page.colon,
             duty.start.format("%H:%M"),
             duty.end.format("%H:%M")
         );
@@ -524,17 +526,21 @@ impl<'a> Page<'a> {
         let l = self.labels;
         out.push_str("<section class=\"sheet people\" id=\"people\">\n");
         self.page_head(out, &format!("{} · people", roster.def().id));
-        let _ = writeln!(out, "<h2>{}</h2>", l.people);
+        let _ = writeln!(out, "<h2>{}</h2>", l.page.people);
         let _ = write!(
             out,
             "<p class=\"note\">{}</p>\n<div class=\"legend\">",
-            l.people_note
+            l.page.people_note
         );
         for k in 0..roster.duties().len() {
             self.duty_legend_item(out, k);
         }
         out.push_str("</div>\n<div class=\"legend\">");
-        let _ = write!(out, "<span class=\"title\">{}{}</span>", l.sites, l.colon);
+        let _ = write!(
+            out,
+            "<span class=\"title\">{}{}</span>",
+            l.page.sites, l.page.colon
+        );
         for &site in &self.sites {
             let s = &roster.sites()[site];
             let _ = write!(
@@ -557,24 +563,24 @@ impl<'a> Page<'a> {
                 let target: f64 = load.per_duty.iter().map(|d| d.target).sum();
                 let mut sum = format!(
                     "{}{}{} ({} {}) · {}{}{} {h} ({} {} {h})",
-                    l.duties,
-                    l.colon,
+                    l.page.duties,
+                    l.page.colon,
                     load.duties,
-                    l.target,
+                    l.page.target,
                     l.number(target),
-                    l.hours,
-                    l.colon,
+                    l.page.hours,
+                    l.page.colon,
                     l.number(load.hours),
-                    l.target,
+                    l.page.target,
                     l.number(load.hours_target),
-                    h = l.hours_unit
+                    h = l.page.hours_unit
                 );
                 if person.share != 1.0 {
                     let _ = write!(
                         sum,
                         " · {}{}{} %",
-                        l.share,
-                        l.colon,
+                        l.page.share,
+                        l.page.colon,
                         l.number(person.share * 100.0)
                     );
                 }
@@ -586,13 +592,13 @@ impl<'a> Page<'a> {
                 .filter(|(_, a)| a.staff == person.id)
                 .collect();
             if rows.is_empty() {
-                let _ = writeln!(out, "<p class=\"none\">{}</p></article>", l.no_duty);
+                let _ = writeln!(out, "<p class=\"none\">{}</p></article>", l.page.no_duty);
                 continue;
             }
             let _ = write!(
                 out,
                 "<table><thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead><tbody>",
-                l.date, l.duty, l.site, l.hours
+                l.page.date, l.page.duty, l.page.site, l.page.hours
             );
             for (slot, _) in rows {
                 let _ = write!(
@@ -608,100 +614,6 @@ impl<'a> Page<'a> {
             out.push_str("</tbody></table></article>\n");
         }
         out.push_str("</div>\n</section>\n");
-    }
-
-    /// The fairness chart: a row per person, a bar chart per duty kind and for hours.
-    fn fairness_sheet(&self, out: &mut String) {
-        let roster = self.roster;
-        let l = self.labels;
-        let people = &self.report.people;
-        out.push_str("<section class=\"sheet fairness\" id=\"fairness\">\n");
-        self.page_head(out, &format!("{} · fairness", roster.def().id));
-        let _ = writeln!(out, "<h2>{}</h2>", l.fairness);
-        let _ = writeln!(out, "<p class=\"note\">{}</p>", l.fairness_note);
-        let kinds: Vec<usize> = (0..roster.duties().len())
-            .filter(|&k| {
-                people.iter().any(|p| {
-                    p.per_duty
-                        .get(k)
-                        .is_some_and(|d| d.count > 0 || d.target > 0.0)
-                })
-            })
-            .collect();
-        let duty_max: Vec<f64> = kinds
-            .iter()
-            .map(|&k| {
-                chart::scale_max(
-                    people
-                        .iter()
-                        .filter_map(|p| p.per_duty.get(k))
-                        .flat_map(|d| [f64::from(d.count), d.target]),
-                )
-            })
-            .collect();
-        let hours_max = chart::scale_max(people.iter().flat_map(|p| [p.hours, p.hours_target]));
-        let _ = write!(
-            out,
-            "<table class=\"fair\"><thead><tr><th scope=\"col\">{}</th>",
-            l.person
-        );
-        for &k in &kinds {
-            let _ = write!(
-                out,
-                "<th scope=\"col\">{} <bdi>{}</bdi></th>",
-                key_badge(roster, k),
-                escape(&roster.duties()[k].name)
-            );
-        }
-        let _ = writeln!(
-            out,
-            "<th scope=\"col\">{} ({})</th></tr></thead><tbody>",
-            l.hours, l.hours_unit
-        );
-        for load in people {
-            let Some(p) = roster.staff_index(&load.staff) else {
-                continue;
-            };
-            let person = &roster.staff()[p];
-            let _ = write!(
-                out,
-                "<tr data-person=\"{}\"><th scope=\"row\"><bdi>{}</bdi> <span class=\"id\">{}</span></th>",
-                escape(&person.id),
-                escape(&person.name),
-                escape(&person.id)
-            );
-            for (&k, &max) in kinds.iter().zip(&duty_max) {
-                let Some(d) = load.per_duty.get(k) else {
-                    out.push_str("<td></td>");
-                    continue;
-                };
-                self.bar_cell(out, &d.duty, f64::from(d.count), d.target, max);
-            }
-            self.bar_cell(out, "hours", load.hours, load.hours_target, hours_max);
-            out.push_str("</tr>\n");
-        }
-        out.push_str("</tbody></table>\n</section>\n");
-    }
-
-    /// One bar of the fairness chart with its numbers, "3 / 2,8".
-    fn bar_cell(&self, out: &mut String, kind: &str, actual: f64, target: f64, max: f64) {
-        let l = self.labels;
-        let text = format!("{} / {}", l.number(actual), l.number(target));
-        let label = format!(
-            "{} {}, {} {}",
-            l.actual,
-            l.number(actual),
-            l.target,
-            l.number(target)
-        );
-        let _ = write!(
-            out,
-            "<td data-kind=\"{}\" data-actual=\"{}\" data-target=\"{}\">{} <span class=\"val\"><bdi dir=\"ltr\">{text}</bdi></span></td>",
-            escape(kind),
-            data_number(actual),
-            data_number(target),
-            chart::bar(actual, target, max, l.rtl, &label)
-        );
     }
 }
 

@@ -55,8 +55,8 @@ pub use names::{
     FileNames, MIN_KEY_BYTES, NAME_KEY_ENV, NameKey, NameKeyError, keyed_file_stem, safe_file_stems,
 };
 
-use super::roster_csv::{in_print_order, weekday_name};
-use crate::{Assignment, Roster, RosterDef, Site, Slot, Staff, WriteError};
+use super::roster_csv::in_print_order;
+use crate::{Assignment, Language, Roster, RosterDef, Site, Slot, Staff, WriteError};
 
 /// The calendars' folder under the output folder.
 ///
@@ -132,49 +132,6 @@ pub struct CalendarFile {
 pub struct CalendarOptions {
     /// How per-person files are named.
     pub file_names: FileNames,
-}
-
-/// The words of descriptions and calendar names, in the roster's language.
-struct Labels {
-    colon: &'static str,
-    duties: &'static str,
-    local_time: &'static str,
-    with: &'static str,
-    alone: &'static str,
-    on_duty: &'static str,
-    phone: &'static str,
-}
-
-fn labels(language: &str) -> Labels {
-    match language {
-        "fr" => Labels {
-            colon: " :",
-            duties: "Permanences",
-            local_time: "Heure locale",
-            with: "Avec",
-            alone: "Seul(e) sur ce créneau",
-            on_duty: "De permanence",
-            phone: "Téléphone",
-        },
-        "ar" => Labels {
-            colon: ":",
-            duties: "المداومة",
-            local_time: "التوقيت المحلي",
-            with: "مع",
-            alone: "لا زميل في هذه المداومة",
-            on_duty: "المداومون",
-            phone: "الهاتف",
-        },
-        _ => Labels {
-            colon: ":",
-            duties: "Duties",
-            local_time: "Local time",
-            with: "With",
-            alone: "Nobody else on this slot",
-            on_duty: "On duty",
-            phone: "Phone",
-        },
-    }
 }
 
 /// A TEXT value: control characters other than tab and line ends (which TEXT cannot
@@ -327,8 +284,8 @@ fn location(site: &Site) -> String {
     }
 }
 
-fn local_hours(language: &str, start: NaiveDateTime, end: NaiveDateTime) -> String {
-    let day = |t: NaiveDateTime| format!("{} {}", weekday_name(t.date(), language), t.date());
+fn local_hours(language: Language, start: NaiveDateTime, end: NaiveDateTime) -> String {
+    let day = |t: NaiveDateTime| format!("{} {}", language.weekday_name(t.date()), t.date());
     if start.date() == end.date() {
         format!(
             "{}, {}–{}",
@@ -354,8 +311,8 @@ fn person_line(person: &Staff) -> String {
 /// The event's description: duty, local hours, the holiday if any, the colleagues
 /// (for `me`'s own event) or the people on duty, and the site's phone number.
 fn description(roster: &Roster, on: &Occupied, me: Option<usize>) -> String {
-    let language = roster.def().settings.language.as_str();
-    let l = labels(language);
+    let language = roster.language();
+    let l = &language.words().calendar;
     let slot = on.slot;
     let site = &roster.sites()[slot.site];
     let mut lines = vec![
@@ -460,7 +417,7 @@ fn staff_calendar(roster: &Roster, slots: &[Occupied], staff: &str) -> (Vec<u8>,
     let name = match me {
         Some(p) => format!(
             "{} — {}",
-            labels(&roster.def().settings.language).duties,
+            roster.language().words().calendar.duties,
             roster.staff()[p].name
         ),
         None => staff.to_string(),

@@ -1,9 +1,6 @@
 //! `roster.csv`: one row per assignment, by date, start time, site, duty and person.
 
-use std::collections::HashMap;
 use std::path::Path;
-
-use chrono::{Datelike, NaiveDate};
 
 use super::CsvStyle;
 use super::csv_cells::{encode_error, finish, text, writer};
@@ -29,90 +26,6 @@ pub const COLUMNS: [&str; 10] = [
     "staff_name",
 ];
 
-/// The weekday's name in the roster's language (`fr`, `ar` or `en`).
-///
-/// # Example
-/// ```
-/// let d: chrono::NaiveDate = "2022-08-06".parse().unwrap();
-/// assert_eq!(duty_roster::output::roster_csv::weekday_name(d, "fr"), "samedi");
-/// assert_eq!(duty_roster::output::roster_csv::weekday_name(d, "en"), "Saturday");
-/// ```
-pub fn weekday_name(date: NaiveDate, language: &str) -> &'static str {
-    let i = date.weekday().num_days_from_monday() as usize;
-    match language {
-        "fr" => [
-            "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
-        ][i],
-        "ar" => [
-            "الاثنين",
-            "الثلاثاء",
-            "الأربعاء",
-            "الخميس",
-            "الجمعة",
-            "السبت",
-            "الأحد",
-        ][i],
-        _ => [
-            "Monday",
-            "Tuesday",
-            "Wednesday",
-            "Thursday",
-            "Friday",
-            "Saturday",
-            "Sunday",
-        ][i],
-    }
-}
-
-/// Finds the slot of each assignment.
-///
-/// # Example
-/// ```
-/// let roster = duty_roster::sample::tiny_roster();
-/// let lookup = duty_roster::output::roster_csv::SlotLookup::new(&roster);
-/// let a = duty_roster::Assignment::new("2022-08-01".parse().unwrap(), "evening", "hq", "A");
-/// assert_eq!(lookup.slot(&a).unwrap().min, 1);
-/// ```
-pub struct SlotLookup<'r> {
-    roster: &'r Roster,
-    index: HashMap<(NaiveDate, &'r str, &'r str), usize>,
-}
-
-impl<'r> SlotLookup<'r> {
-    /// Indexes the roster's slots by date, duty id and site id.
-    ///
-    /// # Example
-    /// See [`SlotLookup`].
-    pub fn new(roster: &'r Roster) -> Self {
-        let index = roster
-            .slots()
-            .iter()
-            .enumerate()
-            .map(|(i, s)| {
-                (
-                    (
-                        s.date,
-                        roster.duties()[s.duty].id.as_str(),
-                        roster.sites()[s.site].id.as_str(),
-                    ),
-                    i,
-                )
-            })
-            .collect();
-        SlotLookup { roster, index }
-    }
-
-    /// The slot an assignment names, if it exists.
-    ///
-    /// # Example
-    /// See [`SlotLookup`].
-    pub fn slot(&self, a: &Assignment) -> Option<&'r Slot> {
-        self.index
-            .get(&(a.date, a.duty.as_str(), a.site.as_str()))
-            .map(|&i| &self.roster.slots()[i])
-    }
-}
-
 /// Assignments with their slots, in print order: date, start time, site, duty, person.
 /// Assignments naming no slot or no person are left out.
 ///
@@ -126,10 +39,9 @@ pub fn in_print_order<'a>(
     roster: &'a Roster,
     assignments: &'a [Assignment],
 ) -> Vec<(&'a Slot, &'a Assignment)> {
-    let lookup = SlotLookup::new(roster);
     let mut rows: Vec<(&Slot, &Assignment, usize)> = assignments
         .iter()
-        .filter_map(|a| Some((lookup.slot(a)?, a, roster.staff_index(&a.staff)?)))
+        .filter_map(|a| Some((roster.slot_of(a)?, a, roster.staff_index(&a.staff)?)))
         .collect();
     rows.sort_by_key(|(s, _, p)| (s.date, s.start_local, s.site, s.duty, *p));
     rows.into_iter().map(|(s, a, _)| (s, a)).collect()
@@ -201,14 +113,14 @@ fn write_rows(
         header.push("breaks");
     }
     w.write_record(&header).map_err(&fail)?;
-    let language = roster.def().settings.language.as_str();
+    let language = roster.language();
     for (slot, a) in in_print_order(roster, assignments) {
         let site = &roster.sites()[slot.site];
         let duty = &roster.duties()[slot.duty];
         let person = &roster.staff()[roster.staff_index(&a.staff).expect("filtered")];
         let mut row = vec![
             slot.date.to_string(),
-            weekday_name(slot.date, language).to_string(),
+            language.weekday_name(slot.date).to_string(),
             slot.start_local.format("%H:%M").to_string(),
             slot.end_local.format("%H:%M").to_string(),
             text(&site.id),

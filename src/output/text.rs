@@ -5,6 +5,7 @@ use std::fmt::Write;
 
 use super::csv_cells::number;
 use super::roster_csv::in_print_order;
+use crate::domain::short_english_weekday;
 use crate::validate::Report;
 use crate::{Outcome, Roster};
 
@@ -107,17 +108,14 @@ pub fn render(roster: &Roster, outcome: &Outcome, report: &Report) -> String {
             .collect();
         dates.dedup();
         for date in dates {
-            let mut row = vec![format!("{} {}", date.format("%a"), date)];
+            let mut row = vec![format!("{} {}", short_english_weekday(date), date)];
             for &k in &duties {
                 let people: Vec<&str> = printed
                     .iter()
                     .filter(|(s, _)| s.date == date && s.site == site_i && s.duty == k)
                     .map(|(_, a)| a.staff.as_str())
                     .collect();
-                let runs = roster
-                    .slots()
-                    .iter()
-                    .any(|s| s.date == date && s.site == site_i && s.duty == k);
+                let runs = roster.slot_index(date, k, site_i).is_some();
                 row.push(if runs {
                     people.join(" ")
                 } else {
