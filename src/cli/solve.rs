@@ -1,16 +1,16 @@
 //! `duty-roster solve`: solve a roster and write its files.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use duty_roster::check::precheck;
 use duty_roster::diagnose::{RelaxCosts, diagnose, relax};
-use duty_roster::output::ics::{self, CalendarFile, CalendarOptions, FileNames, NameKey, Owner};
-use duty_roster::output::{CsvStyle, html, roster_csv, summary, text, write_atomically};
+use duty_roster::output::ics::{self, CalendarOptions, FileNames, NameKey, Owner};
+use duty_roster::output::{self, CsvStyle, FileKind, Format, OutputFile, OutputOptions, text};
 use duty_roster::validate::Report;
 use duty_roster::{Outcome, Roster, SolveError, SolveOptions, WriteError, solve, validate};
 
 use super::exit::{Failure, INFEASIBLE, OTHER, SOLVER, USAGE, print};
-use super::{Format, SolveArgs};
+use super::{Format as CliFormat, SolveArgs};
 
 fn write_failure(e: WriteError) -> Failure {
     Failure::from(duty_roster::Error::from(e))
@@ -33,7 +33,7 @@ fn calendar_options(args: &SolveArgs) -> Result<Option<CalendarOptions>, Failure
     };
     Ok(args
         .format
-        .contains(&Format::Ics)
+        .contains(&CliFormat::Ics)
         .then_some(CalendarOptions { file_names }))
 }
 
@@ -41,10 +41,17 @@ fn calendar_options(args: &SolveArgs) -> Result<Option<CalendarOptions>, Failure
 fn calendars_written(
     roster: &Roster,
     args: &SolveArgs,
-    calendars: &[CalendarFile],
+    files: &[OutputFile],
     removed: &[PathBuf],
 ) -> String {
-    let count = |f: fn(&Owner) -> bool| calendars.iter().filter(|c| f(&c.owner)).count();
+    let calendars: Vec<(&Owner, &Path)> = files
+        .iter()
+        .filter_map(|f| match &f.kind {
+            FileKind::Calendar(owner) => Some((owner, f.path.as_path())),
+            _ => None,
+        })
+        .collect();
+    let count = |f: fn(&Owner) -> bool| calendars.iter().filter(|(o, _)| f(o)).count();
     let mut text = format!(
         "wrote {} calendars in {}: {} per person, {} per site, {}\n",
         calendars.len(),
@@ -55,12 +62,12 @@ fn calendars_written(
     );
     if args.private_names {
         text.push_str("per-person calendars (private names):\n");
-        for calendar in calendars {
-            if let Owner::Staff(id) = &calendar.owner {
+        for (owner, path) in &calendars {
+            if let Owner::Staff(id) = owner {
                 let name = roster
                     .staff_index(id)
                     .map_or("", |i| roster.staff()[i].name.as_str());
-                text.push_str(&format!("  {}  {id}  {name}\n", calendar.path.display()));
+                text.push_str(&format!("  {}  {id}  {name}\n", path.display()));
             }
         }
     }
@@ -162,70 +169,35 @@ fn write_outputs(
     calendar_options: Option<&CalendarOptions>,
     relaxed: bool,
 ) -> Result<(), Failure> {
-    let style = CsvStyle {
+    let mut options = OutputOptions::default();
+    options.csv = CsvStyle {
         excel: args.excel || roster.def().settings.excel_csv,
     };
-    let out = |name: &str| args.out.join(name);
-    let mut files = Vec::new();
-    if args.format.contains(&Format::Csv) {
-        files.push((
-            out("roster.csv"),
-            if relaxed {
-                roster_csv::render_relaxed(
-                    roster,
-                    &outcome.assignments,
-                    &report.violations,
-                    style,
-                    &out("roster.csv"),
-                )
-            } else {
-                roster_csv::render(roster, &outcome.assignments, style, &out("roster.csv"))
-            },
-        ));
-        files.push((
-            out("summary.csv"),
-            summary::render_csv(roster, report, style, &out("summary.csv")),
-        ));
+    options.formats = Format::ALL
+        .into_iter()
+        .filter(|format| match format {
+            Format::Csv => args.format.contains(&CliFormat::Csv),
+            Format::Ics => calendar_options.is_some(),
+            Format::Html => args.format.contains(&CliFormat::Html),
+            _ => false,
+        })
+        .collect();
+    if let Some(calendars) = calendar_options {
+        options.calendar_names = calendars.file_names.clone();
     }
-    files.push((
-        out("summary.json"),
-        summary::render_json(roster, outcome, report, &out("summary.json")),
-    ));
-    if args.format.contains(&Format::Html) {
-        let page = html::render(roster, &outcome.assignments, report);
-        files.push((out(html::FILE_NAME), Ok(page.into_bytes())));
-    }
-    let mut rendered = Vec::new();
-    for (path, bytes) in files {
-        rendered.push((path, bytes.map_err(write_failure)?));
-    }
-    let calendars = match calendar_options {
-        Some(options) => ics::render(roster, &outcome.assignments, options),
-        None => Vec::new(),
-    };
-    for (path, bytes) in &rendered {
-        write_atomically(path, bytes).map_err(write_failure)?;
-    }
-    for calendar in &calendars {
-        write_atomically(&args.out.join(&calendar.path), &calendar.bytes).map_err(write_failure)?;
-    }
-    let removed = if calendar_options.is_some() {
-        ics::remove_stale(&args.out, &calendars).map_err(write_failure)?
-    } else {
-        Vec::new()
-    };
+    options.relaxed = relaxed;
+    let files = output::render(roster, outcome, report, &options).map_err(write_failure)?;
+    let removed = output::write(&args.out, &files).map_err(write_failure)?;
     if !args.quiet {
         print(&text::render(roster, outcome, report))?;
-        print(&format!(
-            "wrote {}\n",
-            rendered
-                .iter()
-                .map(|(p, _)| p.display().to_string())
-                .collect::<Vec<_>>()
-                .join(", ")
-        ))?;
+        let written: Vec<String> = files
+            .iter()
+            .filter(|f| !matches!(f.kind, FileKind::Calendar(_)))
+            .map(|f| args.out.join(&f.path).display().to_string())
+            .collect();
+        print(&format!("wrote {}\n", written.join(", ")))?;
         if calendar_options.is_some() {
-            print(&calendars_written(roster, args, &calendars, &removed))?;
+            print(&calendars_written(roster, args, &files, &removed))?;
         }
     }
     Ok(())

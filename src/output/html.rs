@@ -48,14 +48,7 @@ const STYLE: &str = include_str!("html/style.css");
 
 /// `text` made safe in HTML text and in quoted attribute values: `&`, `<`, `>`,
 /// `"` and `'` become character references.
-///
-/// # Example
-/// ```
-/// use duty_roster::output::html::escape;
-/// assert_eq!(escape(r#"<b>Tom & "Jerry's"</b>"#), "&lt;b&gt;Tom &amp; &quot;Jerry&#39;s&quot;&lt;/b&gt;");
-/// assert_eq!(escape("سلمى"), "سلمى");
-/// ```
-pub fn escape(text: &str) -> String {
+pub(crate) fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {

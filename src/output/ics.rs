@@ -50,10 +50,10 @@ use ::ics::properties::{
 use ::ics::{Alarm, Event, ICalendar, escape_text};
 use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
 
-pub use fold::{MAX_LINE_OCTETS, refold};
-pub use names::{
-    FileNames, MIN_KEY_BYTES, NAME_KEY_ENV, NameKey, NameKeyError, keyed_file_stem, safe_file_stems,
-};
+pub use fold::MAX_LINE_OCTETS;
+pub(crate) use fold::refold;
+pub(crate) use names::safe_file_stems;
+pub use names::{FileNames, MIN_KEY_BYTES, NAME_KEY_ENV, NameKey, NameKeyError, keyed_file_stem};
 
 use super::roster_csv::in_print_order;
 use crate::{Assignment, Language, Roster, RosterDef, Site, Slot, Staff, WriteError};
@@ -137,14 +137,7 @@ pub struct CalendarOptions {
 /// A TEXT value: control characters other than tab and line ends (which TEXT cannot
 /// hold) become spaces, then the `ics` crate escapes commas, semicolons, backslashes
 /// and newlines.
-///
-/// # Example
-/// ```
-/// use duty_roster::output::ics::text;
-/// assert_eq!(text("Annexe Azilal, 1er étage; salle\\2\nفوق"), "Annexe Azilal\\, 1er étage\\; salle\\\\2\\nفوق");
-/// assert_eq!(text("a\u{7}b"), "a b");
-/// ```
-pub fn text(value: &str) -> String {
+pub(crate) fn text(value: &str) -> String {
     let clean: String = value
         .chars()
         .map(|c| {
@@ -159,26 +152,13 @@ pub fn text(value: &str) -> String {
 }
 
 /// An instant as an iCalendar UTC date-time, `YYYYMMDDTHHMMSSZ`.
-///
-/// # Example
-/// ```
-/// use chrono::{TimeZone, Utc};
-/// let t = Utc.with_ymd_and_hms(2022, 8, 8, 15, 30, 0).unwrap();
-/// assert_eq!(duty_roster::output::ics::utc_stamp(t), "20220808T153000Z");
-/// ```
-pub fn utc_stamp(instant: DateTime<Utc>) -> String {
+pub(crate) fn utc_stamp(instant: DateTime<Utc>) -> String {
     instant.format("%Y%m%dT%H%M%SZ").to_string()
 }
 
 /// The `DTSTAMP` of every event: the roster's `revision`, or the period's first day at
 /// 00:00 UTC when it has none. Never the wall clock, so that files are reproducible.
-///
-/// # Example
-/// ```
-/// let def = duty_roster::sample::tiny_roster_def();
-/// assert_eq!(duty_roster::output::ics::dtstamp(&def).to_rfc3339(), "2022-08-01T00:00:00+00:00");
-/// ```
-pub fn dtstamp(def: &RosterDef) -> DateTime<Utc> {
+pub(crate) fn dtstamp(def: &RosterDef) -> DateTime<Utc> {
     def.revision.unwrap_or_else(|| {
         def.period
             .first
@@ -204,21 +184,7 @@ fn push_uid_part(uid: &mut String, part: &str) {
 /// event, staff id, joined by `_`, then `@duty-roster`. Each part keeps ASCII letters,
 /// digits, `-` and `.`; other bytes are written `%XX`, so distinct ids always give
 /// distinct UIDs and a UID is the same on every run.
-///
-/// # Example
-/// ```
-/// use duty_roster::output::ics::event_uid;
-/// let date = "2022-08-08".parse().unwrap();
-/// assert_eq!(
-///     event_uid("aubm-2022-08", date, "bm", "after-hours", Some("BM-01")),
-///     "aubm-2022-08_20220808_bm_after-hours_BM-01@duty-roster"
-/// );
-/// assert_eq!(
-///     event_uid("r", date, "a_b", "d", None),
-///     "r_20220808_a%5Fb_d@duty-roster"
-/// );
-/// ```
-pub fn event_uid(
+pub(crate) fn event_uid(
     roster: &str,
     date: NaiveDate,
     site: &str,
@@ -540,18 +506,8 @@ pub fn render(
 ///
 /// # Errors
 /// [`WriteError::Io`] naming the folder or file that could not be read or removed.
-///
-/// # Example
-/// ```
-/// use duty_roster::output::ics::remove_stale;
-/// let out = std::env::temp_dir().join("duty-roster-doc-stale");
-/// let old = out.join("calendars/staff/old.ics");
-/// duty_roster::output::write_atomically(&old, b"BEGIN:VCALENDAR").unwrap();
-/// assert_eq!(remove_stale(&out, &[]).unwrap(), vec![old.clone()]);
-/// assert!(!old.exists());
-/// ```
-pub fn remove_stale(out: &Path, written: &[CalendarFile]) -> Result<Vec<PathBuf>, WriteError> {
-    let keep: HashSet<PathBuf> = written.iter().map(|f| out.join(&f.path)).collect();
+pub(crate) fn remove_stale(out: &Path, written: &[&Path]) -> Result<Vec<PathBuf>, WriteError> {
+    let keep: HashSet<PathBuf> = written.iter().map(|path| out.join(path)).collect();
     let mut removed = Vec::new();
     for sub in [STAFF_DIR, SITES_DIR] {
         let dir = out.join(CALENDARS_DIR).join(sub);

@@ -2,6 +2,7 @@
 //! written to a temporary file in the same folder and then renamed, so no output is
 //! ever left half-written.
 
+mod bundle;
 mod csv_cells;
 pub mod html;
 pub mod ics;
@@ -9,10 +10,15 @@ pub mod roster_csv;
 pub mod summary;
 pub mod text;
 
+#[cfg(test)]
+mod internal_tests;
+
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use crate::WriteError;
+
+pub use bundle::{FileKind, Format, OutputFile, OutputOptions, render, write};
 
 /// How CSV files are written.
 ///
@@ -34,15 +40,7 @@ pub struct CsvStyle {
 /// # Errors
 /// [`WriteError::Io`] naming the file when the folder cannot be made or the file
 /// cannot be written.
-///
-/// # Example
-/// ```
-/// let dir = std::env::temp_dir().join("duty-roster-doc-write");
-/// let path = dir.join("hello.txt");
-/// duty_roster::output::write_atomically(&path, b"hello").unwrap();
-/// assert_eq!(std::fs::read(&path).unwrap(), b"hello");
-/// ```
-pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
+pub(crate) fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
     let io = |source: std::io::Error| WriteError::Io {
         path: path.to_path_buf(),
         source,

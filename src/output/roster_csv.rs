@@ -28,14 +28,7 @@ pub const COLUMNS: [&str; 10] = [
 
 /// Assignments with their slots, in print order: date, start time, site, duty, person.
 /// Assignments naming no slot or no person are left out.
-///
-/// # Example
-/// ```
-/// let roster = duty_roster::sample::tiny_roster();
-/// let a = duty_roster::Assignment::new("2022-08-01".parse().unwrap(), "evening", "hq", "A");
-/// assert_eq!(duty_roster::output::roster_csv::in_print_order(&roster, &[a]).len(), 1);
-/// ```
-pub fn in_print_order<'a>(
+pub(crate) fn in_print_order<'a>(
     roster: &'a Roster,
     assignments: &'a [Assignment],
 ) -> Vec<(&'a Slot, &'a Assignment)> {

@@ -20,16 +20,7 @@ pub const MAX_LINE_OCTETS: usize = 75;
 /// continuation lines, which start with a space or a tab) are joined, then cut into
 /// physical lines of at most [`MAX_LINE_OCTETS`] octets including the leading space
 /// of continuation lines, at UTF-8 character boundaries. Every line ends with CRLF.
-///
-/// # Example
-/// ```
-/// use duty_roster::output::ics::{refold, MAX_LINE_OCTETS};
-/// let long = format!("DESCRIPTION:{}\r\n", "سلمى الإدريسي ".repeat(10));
-/// let folded = refold(&long);
-/// assert!(folded.split("\r\n").all(|l| l.len() <= MAX_LINE_OCTETS));
-/// assert_eq!(folded.replace("\r\n ", ""), long);
-/// ```
-pub fn refold(text: &str) -> String {
+pub(crate) fn refold(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + text.len() / 24);
     let mut logical = String::new();
     for line in text.split("\r\n") {

@@ -201,16 +201,7 @@ fn reserved_on_windows(stem: &str) -> bool {
 /// reserves, or two ids would share a name on a case-insensitive file system
 /// (Windows, macOS), `-` and the first 8 hex digits of the id's SHA-256 are added:
 /// distinct ids get distinct names, and an id that is already safe keeps its own.
-///
-/// # Example
-/// ```
-/// use duty_roster::output::ics::safe_file_stems;
-/// let stems = safe_file_stems(&["BM-01", "a/b", "x", "X"]);
-/// assert_eq!(stems[0], "BM-01");
-/// assert!(stems[1].starts_with("a_b-") && stems[1].len() == 12);
-/// assert_ne!(stems[2].to_lowercase(), stems[3].to_lowercase());
-/// ```
-pub fn safe_file_stems(ids: &[&str]) -> Vec<String> {
+pub(crate) fn safe_file_stems(ids: &[&str]) -> Vec<String> {
     let cleaned: Vec<String> = ids
         .iter()
         .map(|id| {

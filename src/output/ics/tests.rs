@@ -402,7 +402,11 @@ fn stale_calendars_are_removed_and_nothing_else() {
     std::fs::write(&old, "x").unwrap();
     std::fs::write(&note, "x").unwrap();
     assert_eq!(
-        remove_stale(&out, &files).unwrap(),
+        remove_stale(
+            &out,
+            &files.iter().map(|f| f.path.as_path()).collect::<Vec<_>>()
+        )
+        .unwrap(),
         std::slice::from_ref(&old)
     );
     assert!(!old.exists() && note.exists());

@@ -1,0 +1,218 @@
+//! The files of one solved roster, as a set: which formats to render, the files
+//! rendered in memory, and their writing into an output folder. This is the output
+//! API a tool that links the crate needs; the per-format modules sit behind it.
+
+use std::path::{Path, PathBuf};
+
+use super::ics::{self, CalendarOptions, FileNames, Owner};
+use super::{CsvStyle, html, roster_csv, summary, write_atomically};
+use crate::validate::Report;
+use crate::{Outcome, Roster, WriteError};
+
+/// A file format to write beside `summary.json`, which is always written.
+///
+/// # Example
+/// ```
+/// use duty_roster::output::{Format, OutputOptions};
+/// assert_eq!(OutputOptions::default().formats, Format::ALL);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[non_exhaustive]
+pub enum Format {
+    /// `roster.csv` (one row per assignment) and `summary.csv` (one row per person).
+    Csv,
+    /// `calendars/`: one calendar per person, one per site and one for the roster.
+    Ics,
+    /// `roster.html`: the page to print.
+    Html,
+}
+
+impl Format {
+    /// Every format, in the order the files are rendered.
+    ///
+    /// # Example
+    /// ```
+    /// assert_eq!(duty_roster::output::Format::ALL.len(), 3);
+    /// ```
+    pub const ALL: [Format; 3] = [Format::Csv, Format::Ics, Format::Html];
+}
+
+/// What to render: the formats, the CSV style, how calendar files are named, and
+/// whether the roster is a relaxed one (its `roster.csv` then gets a `breaks` column
+/// from the report's violations).
+///
+/// # Example
+/// ```
+/// let mut options = duty_roster::output::OutputOptions::default();
+/// options.csv.excel = true;
+/// options.formats = vec![duty_roster::output::Format::Csv];
+/// assert!(!options.relaxed);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct OutputOptions {
+    /// The formats to render besides `summary.json`.
+    pub formats: Vec<Format>,
+    /// How CSV files are written.
+    pub csv: CsvStyle,
+    /// How per-person calendar files are named.
+    pub calendar_names: FileNames,
+    /// The roster breaks the report's violations on purpose (`--relaxed`).
+    pub relaxed: bool,
+}
+
+impl Default for OutputOptions {
+    fn default() -> Self {
+        OutputOptions {
+            formats: Format::ALL.to_vec(),
+            csv: CsvStyle::default(),
+            calendar_names: FileNames::StaffId,
+            relaxed: false,
+        }
+    }
+}
+
+/// What a rendered file holds.
+///
+/// # Example
+/// ```
+/// use duty_roster::output::FileKind;
+/// assert_ne!(FileKind::RosterCsv, FileKind::SummaryJson);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum FileKind {
+    /// `roster.csv`.
+    RosterCsv,
+    /// `summary.csv`.
+    SummaryCsv,
+    /// `summary.json`.
+    SummaryJson,
+    /// `roster.html`.
+    Html,
+    /// A calendar under `calendars/`, and whose it is.
+    Calendar(Owner),
+}
+
+/// One rendered file: its path relative to the output folder, what it holds, and its
+/// bytes.
+///
+/// # Example
+/// See [`render`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct OutputFile {
+    /// Path relative to the output folder, such as `roster.csv` or
+    /// `calendars/staff/BM-01.ics`.
+    pub path: PathBuf,
+    /// What the file holds.
+    pub kind: FileKind,
+    /// The file's bytes.
+    pub bytes: Vec<u8>,
+}
+
+/// Renders every file of `outcome` that `options` asks for, in memory: `roster.csv`
+/// and `summary.csv`, `summary.json`, `roster.html`, then the calendars, in that order.
+/// The same input gives the same bytes, except `timing` in `summary.json`.
+///
+/// # Errors
+/// [`WriteError::Encode`] when a CSV or JSON file cannot be encoded.
+///
+/// # Example
+/// ```
+/// use duty_roster::output::{FileKind, OutputOptions, render};
+/// let roster = duty_roster::sample::tiny_roster();
+/// let outcome = duty_roster::solve(&roster, &Default::default()).unwrap();
+/// let report = duty_roster::validate(&roster, &outcome.assignments);
+/// let files = render(&roster, &outcome, &report, &OutputOptions::default()).unwrap();
+/// let csv = files.iter().find(|f| f.kind == FileKind::RosterCsv).unwrap();
+/// assert_eq!(csv.path, std::path::Path::new("roster.csv"));
+/// assert_eq!(String::from_utf8_lossy(&csv.bytes).lines().count(), 1 + 5);
+/// ```
+pub fn render(
+    roster: &Roster,
+    outcome: &Outcome,
+    report: &Report,
+    options: &OutputOptions,
+) -> Result<Vec<OutputFile>, WriteError> {
+    let wants = |format| options.formats.contains(&format);
+    let file = |path: &str, kind, bytes| OutputFile {
+        path: PathBuf::from(path),
+        kind,
+        bytes,
+    };
+    let mut files = Vec::new();
+    if wants(Format::Csv) {
+        let path = Path::new("roster.csv");
+        let bytes = if options.relaxed {
+            roster_csv::render_relaxed(
+                roster,
+                &outcome.assignments,
+                &report.violations,
+                options.csv,
+                path,
+            )?
+        } else {
+            roster_csv::render(roster, &outcome.assignments, options.csv, path)?
+        };
+        files.push(file("roster.csv", FileKind::RosterCsv, bytes));
+        let path = Path::new("summary.csv");
+        let bytes = summary::render_csv(roster, report, options.csv, path)?;
+        files.push(file("summary.csv", FileKind::SummaryCsv, bytes));
+    }
+    let path = Path::new("summary.json");
+    let bytes = summary::render_json(roster, outcome, report, path)?;
+    files.push(file("summary.json", FileKind::SummaryJson, bytes));
+    if wants(Format::Html) {
+        let page = html::render(roster, &outcome.assignments, report);
+        files.push(file(html::FILE_NAME, FileKind::Html, page.into_bytes()));
+    }
+    if wants(Format::Ics) {
+        let calendar_options = CalendarOptions {
+            file_names: options.calendar_names.clone(),
+        };
+        for calendar in ics::render(roster, &outcome.assignments, &calendar_options) {
+            files.push(OutputFile {
+                path: calendar.path,
+                kind: FileKind::Calendar(calendar.owner),
+                bytes: calendar.bytes,
+            });
+        }
+    }
+    Ok(files)
+}
+
+/// Writes `files` into the folder `out` (made when missing), each one atomically.
+/// When the set holds calendars, calendars left in `out` by an earlier run that are
+/// not in the set are removed (they would show duties the roster no longer has);
+/// their paths are returned, sorted.
+///
+/// # Errors
+/// [`WriteError::Io`] naming the file or folder that could not be written or removed.
+///
+/// # Example
+/// ```
+/// use duty_roster::output::{OutputOptions, render, write};
+/// let roster = duty_roster::sample::tiny_roster();
+/// let outcome = duty_roster::solve(&roster, &Default::default()).unwrap();
+/// let report = duty_roster::validate(&roster, &outcome.assignments);
+/// let files = render(&roster, &outcome, &report, &OutputOptions::default()).unwrap();
+/// let out = std::env::temp_dir().join("duty-roster-doc-bundle");
+/// let removed = write(&out, &files).unwrap();
+/// assert!(removed.is_empty());
+/// assert!(out.join("calendars/staff/A.ics").exists());
+/// ```
+pub fn write(out: &Path, files: &[OutputFile]) -> Result<Vec<PathBuf>, WriteError> {
+    for file in files {
+        write_atomically(&out.join(&file.path), &file.bytes)?;
+    }
+    let calendars: Vec<&Path> = files
+        .iter()
+        .filter(|f| matches!(f.kind, FileKind::Calendar(_)))
+        .map(|f| f.path.as_path())
+        .collect();
+    if calendars.is_empty() {
+        return Ok(Vec::new());
+    }
+    ics::remove_stale(out, &calendars)
+}
