@@ -72,11 +72,9 @@ fn main() {
         }
         let path = folder.join(format!("Instance{n}.txt"));
         let roster = read_roster_file(&path).expect("the benchmark instances read");
-        let options = SolveOptions {
-            time_limit,
-            neighbourhood_search: search,
-            ..SolveOptions::default()
-        };
+        let mut options = SolveOptions::default();
+        options.time_limit = time_limit;
+        options.neighbourhood_search = search;
         let started = Instant::now();
         let outcome = match solve(&roster, &options) {
             Ok(outcome) => outcome,

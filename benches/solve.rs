@@ -42,10 +42,8 @@ fn median(mut xs: Vec<f64>) -> f64 {
 
 /// Runs one case in this process and prints one table row.
 fn run_case(name: &str, roster: &Roster, runs: usize, time_limit: f64) {
-    let options = SolveOptions {
-        time_limit,
-        ..SolveOptions::default()
-    };
+    let mut options = SolveOptions::default();
+    options.time_limit = time_limit;
     let (mut build, mut solving, mut total) = (Vec::new(), Vec::new(), Vec::new());
     let mut last = None;
     for _ in 0..runs {
@@ -117,10 +115,9 @@ fn diagnose_case() {
         .clone();
     let period = def.period;
     for person in def.staff.iter_mut().filter(|s| s.home == "azilal").take(5) {
-        person.unavailable.push(duty_roster::Absence {
-            dates: period,
-            reason: "leave".into(),
-        });
+        let mut leave = duty_roster::Absence::new(period);
+        leave.reason = "leave".into();
+        person.unavailable.push(leave);
     }
     let roster = Roster::new(def).expect("valid");
     let mut times = Vec::new();

@@ -12,6 +12,7 @@ use std::path::PathBuf;
 /// assert!(err.to_string().contains("staff[0].home"));
 /// ```
 #[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
 pub enum Error {
     /// A roster file could not be read or parsed.
     #[error(transparent)]
@@ -74,6 +75,7 @@ impl std::fmt::Display for Position {
 /// assert!(err.to_string().contains("no/such.toml"));
 /// ```
 #[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
 pub enum ReadError {
     /// The file could not be opened or read.
     #[error("{}: cannot read: {source}", path.display())]
@@ -115,6 +117,7 @@ pub enum ReadError {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("{field}: {message}")]
+#[non_exhaustive]
 pub struct ValidationError {
     /// The field, as a path into the roster (`staff[3].home`).
     pub field: String,
@@ -146,6 +149,7 @@ impl ValidationError {
 /// assert!(e.to_string().contains("1.5"));
 /// ```
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[non_exhaustive]
 pub enum SolveError {
     /// The rules cannot all hold; `reasons` lists what could be seen (slots that cannot be covered...).
     #[error("the roster is infeasible: no assignment satisfies every hard rule{}", reasons.iter().map(|r| format!("\n  - {r}")).collect::<String>())]
@@ -175,6 +179,7 @@ pub enum SolveError {
 /// assert!(e.to_string().contains("out/roster.csv"));
 /// ```
 #[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
 pub enum WriteError {
     /// A file or folder could not be written.
     #[error("{}: cannot write: {source}", path.display())]

@@ -36,10 +36,9 @@ fn explain_staff_says_when_a_wish_cannot_be_honoured() {
     // A alone must do every evening; avoiding Wednesday is impossible.
     let mut def = sample::tiny_roster_def();
     def.staff.truncate(1);
-    def.staff[0].preferences.push(Preference {
-        dates: Some(DateRange::single("2022-08-03".parse().unwrap())),
-        ..Preference::new(Wish::Avoid, 3)
-    });
+    let mut wednesday = Preference::new(Wish::Avoid, 3);
+    wednesday.dates = Some(DateRange::single("2022-08-03".parse().unwrap()));
+    def.staff[0].preferences.push(wednesday);
     let roster = Roster::new(def).unwrap();
     let outcome = solve(&roster, &Default::default()).unwrap();
     let e = explain_staff(&roster, &outcome, "A", &Default::default()).unwrap();
@@ -50,10 +49,9 @@ fn explain_staff_says_when_a_wish_cannot_be_honoured() {
 #[test]
 fn explain_date_lists_everyone_who_serves_the_site() {
     let mut def = sample::tiny_roster_def();
-    def.staff[2].unavailable.push(duty_roster::Absence {
-        dates: def.period,
-        reason: "congé".into(),
-    });
+    let mut leave = duty_roster::Absence::new(def.period);
+    leave.reason = "congé".into();
+    def.staff[2].unavailable.push(leave);
     let roster = Roster::new(def).unwrap();
     let outcome = solve(&roster, &Default::default()).unwrap();
     let slots = explain_date(&roster, &outcome, "2022-08-02".parse().unwrap());

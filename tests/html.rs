@@ -304,20 +304,14 @@ fn names_with_markup_characters_show_as_text() {
     def.staff[1].id = "B\"<x>".into();
     def.sites[0].name = "\"Head\" <office>".into();
     def.duties[0].name = "Evening's <desk>".into();
-    def.holidays = vec![Holiday {
-        date: d("2022-08-06"),
-        name: "<i>Fête</i>".into(),
-    }];
-    def.events = vec![Event {
-        id: "e".into(),
-        name: "Open & <days>".into(),
-        dates: duty_roster::DateRange::single(d("2022-08-02")),
-        cover: vec![EventCover {
-            duty: "evening".into(),
-            site: "hq".into(),
-            extra: 0,
-        }],
-    }];
+    def.holidays = vec![Holiday::new(d("2022-08-06"), "<i>Fête</i>")];
+    let mut event = Event::new(
+        "e",
+        "Open & <days>",
+        duty_roster::DateRange::single(d("2022-08-02")),
+    );
+    event.cover.push(EventCover::new("evening", "hq", 0));
+    def.events = vec![event];
     let page = tiny_page(def, &["A", "B", "C", "A", "B"]);
     for raw in ["<b>", "<co>", "<x>", "<office>", "<desk>", "<i>", "<days>"] {
         assert!(!page.contains(raw), "{raw} left as markup");

@@ -69,10 +69,8 @@ fn benchmark_objective(text: &str, assignments: &[Assignment]) -> u64 {
 fn solves_to_optimum(n: u32, best: f64) {
     let path = instance(n);
     let roster = read_roster_file(&path).unwrap();
-    let options = SolveOptions {
-        time_limit: 120.0,
-        ..SolveOptions::default()
-    };
+    let mut options = SolveOptions::default();
+    options.time_limit = 120.0;
     let outcome = solve(&roster, &options).unwrap();
     assert_eq!(outcome.status, Status::Optimal, "Instance{n}");
     assert_eq!(outcome.objective, best, "Instance{n}");
@@ -129,10 +127,8 @@ fn instance3_solves_to_its_optimum_1001() {
 fn a_time_limited_search_returns_a_valid_roster_with_its_recomputed_objective() {
     let path = instance(6);
     let roster = read_roster_file(&path).unwrap();
-    let options = SolveOptions {
-        time_limit: 4.0,
-        ..SolveOptions::default()
-    };
+    let mut options = SolveOptions::default();
+    options.time_limit = 4.0;
     let outcome = solve(&roster, &options).unwrap();
     let report = validate(&roster, &outcome.assignments);
     assert!(report.violations.is_empty(), "{:?}", report.violations);

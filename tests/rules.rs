@@ -4,9 +4,9 @@
 
 use chrono::{NaiveDate, NaiveTime, Weekday};
 use duty_roster::{
-    Assignment, Bound, CoverOverride, DateRange, DutyKind, Fairness, Outcome, Pin, Preference,
-    Roster, RosterDef, SiteCover, SkillNeed, SolveError, Strength, Succession, Term, Wish, sample,
-    solve, validate,
+    Absence, Assignment, Bound, CoverOverride, DateRange, DutyKind, Fairness, Outcome, Pin,
+    Preference, Roster, RosterDef, SiteCover, SkillNeed, SolveError, Strength, Succession, Term,
+    Wish, sample, solve, validate,
 };
 
 fn date(d: u32) -> NaiveDate {
@@ -15,6 +15,13 @@ fn date(d: u32) -> NaiveDate {
 
 fn time(h: u32, m: u32) -> NaiveTime {
     NaiveTime::from_hms_opt(h, m, 0).unwrap()
+}
+
+/// Away on `dates`, on leave.
+fn leave(dates: DateRange) -> Absence {
+    let mut absence = Absence::new(dates);
+    absence.reason = "leave".into();
+    absence
 }
 
 /// The tiny roster (hq, weekday evenings, staff A B C, 1–7 Aug 2022) without fairness,
@@ -73,11 +80,7 @@ fn only_staff(def: &mut RosterDef, ids: &[&str]) {
 #[test]
 fn cover_minimum_and_maximum_hold_when_hard() {
     let mut def = base();
-    def.duties[0].cover[0] = SiteCover {
-        min: 2,
-        max: Some(2),
-        ..SiteCover::exactly("hq", 2)
-    };
+    def.duties[0].cover[0] = SiteCover::exactly("hq", 2);
     let (roster, outcome) = solved(def);
     assert_eq!(outcome.assignments.len(), 2 * roster.slots().len());
 }
@@ -86,10 +89,8 @@ fn cover_minimum_and_maximum_hold_when_hard() {
 fn cover_minimum_soft_is_penalised_per_missing_person() {
     let mut def = base();
     only_staff(&mut def, &["A"]);
-    def.duties[0].cover[0] = SiteCover {
-        under_weight: Some(7),
-        ..SiteCover::exactly("hq", 2)
-    };
+    def.duties[0].cover[0] = SiteCover::exactly("hq", 2);
+    def.duties[0].cover[0].under_weight = Some(7);
     let (_, outcome) = solved(def);
     // 5 evenings, each short of one person.
     assert_eq!(term(&outcome, Term::CoverUnder), 35.0);
@@ -109,16 +110,10 @@ fn cover_maximum_soft_is_penalised_per_extra_person() {
     let mut def = base();
     // B wants Monday's evening badly (10); the slot's maximum of 1 is soft (3).
     def.duties[0].cover[0].over_weight = Some(3);
-    def.pins.push(Pin {
-        date: date(1),
-        duty: "evening".into(),
-        site: "hq".into(),
-        staff: "A".into(),
-    });
-    def.staff[1].preferences.push(Preference {
-        dates: Some(DateRange::single(date(1))),
-        ..Preference::new(Wish::Want, 10)
-    });
+    def.pins.push(Pin::new(date(1), "evening", "hq", "A"));
+    let mut monday = Preference::new(Wish::Want, 10);
+    monday.dates = Some(DateRange::single(date(1)));
+    def.staff[1].preferences.push(monday);
     let (_, outcome) = solved(def);
     assert_eq!(term(&outcome, Term::CoverOver), 3.0);
     assert_eq!(term(&outcome, Term::Preferences), 0.0);
@@ -133,13 +128,9 @@ fn cover_maximum_soft_of_zero_keeps_the_slot_at_a_cost() {
     only_staff(&mut def, &["A"]);
     def.duties[0].cover[0].over_weight = Some(4);
     def.duties[0].cover[0].under_weight = Some(1);
-    def.cover_overrides.push(CoverOverride {
-        date: date(1),
-        duty: "evening".into(),
-        site: "hq".into(),
-        min: 0,
-        max: Some(0),
-    });
+    let mut nobody = CoverOverride::new(date(1), "evening", "hq", 0);
+    nobody.max = Some(0);
+    def.cover_overrides.push(nobody);
     def.staff[0].limits.min_duties = Some(5);
     let (roster, outcome) = solved(def.clone());
     assert_eq!(roster.slots().len(), 5);
@@ -154,10 +145,7 @@ fn cover_maximum_soft_of_zero_keeps_the_slot_at_a_cost() {
 #[test]
 fn skill_need_puts_a_skilled_person_on_every_slot() {
     let mut def = base();
-    def.duties[0].cover[0].skills.push(SkillNeed {
-        skill: "es".into(),
-        count: 1,
-    });
+    def.duties[0].cover[0].skills.push(SkillNeed::new("es", 1));
     def.staff[2].skills.push("es".into());
     let (_, outcome) = solved(def);
     assert_eq!(count(&outcome, "C"), 5);
@@ -166,10 +154,7 @@ fn skill_need_puts_a_skilled_person_on_every_slot() {
 #[test]
 fn skill_need_soft_is_penalised_per_missing_skilled_person() {
     let mut def = base();
-    def.duties[0].cover[0].skills.push(SkillNeed {
-        skill: "es".into(),
-        count: 1,
-    });
+    def.duties[0].cover[0].skills.push(SkillNeed::new("es", 1));
     def.duties[0].cover[0].under_weight = Some(5);
     let (_, outcome) = solved(def);
     assert_eq!(term(&outcome, Term::SkillShortage), 25.0);
@@ -177,13 +162,10 @@ fn skill_need_soft_is_penalised_per_missing_skilled_person() {
 
 /// A second duty kind at the same hours on a line anyone may answer.
 fn with_phone_line(def: &mut RosterDef) {
-    def.sites.push(duty_roster::Site {
-        id: "phone".into(),
-        name: "Phone line".into(),
-        address: None,
-        phone: Some("0523484046".into()),
-        open_to_all: true,
-    });
+    let mut line = duty_roster::Site::new("phone", "Phone line");
+    line.phone = Some("0523484046".into());
+    line.open_to_all = true;
+    def.sites.push(line);
     let mut phone = def.duties[0].clone();
     phone.id = "phone-line".into();
     phone.cover = vec![SiteCover::exactly("phone", 1)];
@@ -221,10 +203,7 @@ fn min_rest_spaces_duties_when_hard() {
     let mut def = base();
     only_staff(&mut def, &["A", "B"]);
     // 24 h rest after an evening ending 18:30 forbids the next evening at 16:30.
-    def.rules.min_rest_minutes = Some(Bound {
-        value: 24 * 60,
-        strength: Strength::Hard,
-    });
+    def.rules.min_rest_minutes = Some(Bound::new(24 * 60, Strength::Hard));
     let (_, outcome) = solved(def);
     for a in &outcome.assignments {
         let next = a.date.succ_opt().unwrap();
@@ -241,10 +220,7 @@ fn min_rest_spaces_duties_when_hard() {
 fn min_rest_soft_is_penalised_per_short_rest() {
     let mut def = base();
     only_staff(&mut def, &["A"]);
-    def.rules.min_rest_minutes = Some(Bound {
-        value: 24 * 60,
-        strength: Strength::Soft(6),
-    });
+    def.rules.min_rest_minutes = Some(Bound::new(24 * 60, Strength::Soft(6)));
     let (_, outcome) = solved(def);
     // A works Monday to Friday: four short rests.
     assert_eq!(term(&outcome, Term::MinRest), 24.0);
@@ -254,26 +230,21 @@ fn min_rest_soft_is_penalised_per_short_rest() {
 fn min_rest_allows_duties_further_apart_than_the_rest() {
     let mut def = base();
     only_staff(&mut def, &["A"]);
-    def.rules.min_rest_minutes = Some(Bound {
-        value: 20 * 60,
-        strength: Strength::Hard,
-    });
+    def.rules.min_rest_minutes = Some(Bound::new(20 * 60, Strength::Hard));
     let (_, outcome) = solved(def);
     assert_eq!(outcome.assignments.len(), 5);
 }
 
 fn with_saturday(def: &mut RosterDef) {
-    def.duties.push(DutyKind {
-        id: "sat".into(),
-        name: "Saturday morning".into(),
-        weekdays: vec![Weekday::Sat],
-        start: time(9, 0),
-        end: time(13, 0),
-        overnight: false,
-        on_holidays: false,
-        times: vec![],
-        cover: vec![SiteCover::exactly("hq", 1)],
-    });
+    let mut sat = DutyKind::new(
+        "sat",
+        "Saturday morning",
+        &[Weekday::Sat],
+        time(9, 0),
+        time(13, 0),
+    );
+    sat.cover.push(SiteCover::exactly("hq", 1));
+    def.duties.push(sat);
 }
 
 #[test]
@@ -281,11 +252,9 @@ fn forbidden_succession_keeps_friday_evening_off_saturday() {
     let mut def = base();
     with_saturday(&mut def);
     only_staff(&mut def, &["A", "B"]);
-    def.rules.forbidden_successions.push(Succession {
-        first: "evening".into(),
-        then: "sat".into(),
-        strength: Strength::Hard,
-    });
+    def.rules
+        .forbidden_successions
+        .push(Succession::new("evening", "sat", Strength::Hard));
     let (_, outcome) = solved(def);
     let friday = outcome
         .assignments
@@ -305,11 +274,9 @@ fn forbidden_succession_soft_is_penalised_once_per_succession() {
     let mut def = base();
     with_saturday(&mut def);
     only_staff(&mut def, &["A"]);
-    def.rules.forbidden_successions.push(Succession {
-        first: "evening".into(),
-        then: "sat".into(),
-        strength: Strength::Soft(9),
-    });
+    def.rules
+        .forbidden_successions
+        .push(Succession::new("evening", "sat", Strength::Soft(9)));
     let (_, outcome) = solved(def);
     assert_eq!(term(&outcome, Term::ForbiddenSuccession), 9.0);
 }
@@ -318,10 +285,7 @@ fn forbidden_succession_soft_is_penalised_once_per_succession() {
 fn max_consecutive_days_holds_when_hard() {
     let mut def = base();
     only_staff(&mut def, &["A", "B"]);
-    def.rules.max_consecutive_days = Some(Bound {
-        value: 2,
-        strength: Strength::Hard,
-    });
+    def.rules.max_consecutive_days = Some(Bound::new(2, Strength::Hard));
     let (_, outcome) = solved(def);
     for staff in ["A", "B"] {
         for start in 1..=3 {
@@ -342,10 +306,7 @@ fn max_consecutive_days_holds_when_hard() {
 fn max_consecutive_days_soft_is_penalised_per_extra_day_in_each_window() {
     let mut def = base();
     only_staff(&mut def, &["A"]);
-    def.rules.max_consecutive_days = Some(Bound {
-        value: 3,
-        strength: Strength::Soft(2),
-    });
+    def.rules.max_consecutive_days = Some(Bound::new(3, Strength::Soft(2)));
     let (_, outcome) = solved(def);
     // Mon–Fri: windows of 4 days Mon–Thu and Tue–Fri each hold one day too many.
     assert_eq!(term(&outcome, Term::MaxConsecutiveDays), 4.0);
@@ -362,12 +323,8 @@ fn every_day_optional(def: &mut RosterDef) {
         Weekday::Sat,
         Weekday::Sun,
     ];
-    def.duties[0].cover[0] = SiteCover {
-        min: 1,
-        max: Some(1),
-        under_weight: Some(1),
-        ..SiteCover::exactly("hq", 1)
-    };
+    def.duties[0].cover[0] = SiteCover::exactly("hq", 1);
+    def.duties[0].cover[0].under_weight = Some(1);
 }
 
 #[test]
@@ -375,18 +332,13 @@ fn min_consecutive_days_forbids_a_lone_duty_day_inside_the_period() {
     let mut def = base();
     every_day_optional(&mut def);
     only_staff(&mut def, &["A"]);
-    def.staff[0].unavailable.push(duty_roster::Absence {
-        dates: DateRange::single(date(2)),
-        reason: "leave".into(),
-    });
-    def.staff[0].unavailable.push(duty_roster::Absence {
-        dates: DateRange::single(date(4)),
-        reason: "leave".into(),
-    });
-    def.rules.min_consecutive_days = Some(Bound {
-        value: 2,
-        strength: Strength::Hard,
-    });
+    def.staff[0]
+        .unavailable
+        .push(leave(DateRange::single(date(2))));
+    def.staff[0]
+        .unavailable
+        .push(leave(DateRange::single(date(4))));
+    def.rules.min_consecutive_days = Some(Bound::new(2, Strength::Hard));
     let (_, outcome) = solved(def);
     // Wednesday alone between two days away would be a run of 1: left empty.
     assert!(!outcome.assignments.iter().any(|a| a.date == date(3)));
@@ -401,18 +353,13 @@ fn min_consecutive_days_soft_is_penalised_per_short_run() {
     every_day_optional(&mut def);
     def.duties[0].cover[0].under_weight = Some(100);
     only_staff(&mut def, &["A"]);
-    def.staff[0].unavailable.push(duty_roster::Absence {
-        dates: DateRange::single(date(2)),
-        reason: "leave".into(),
-    });
-    def.staff[0].unavailable.push(duty_roster::Absence {
-        dates: DateRange::single(date(4)),
-        reason: "leave".into(),
-    });
-    def.rules.min_consecutive_days = Some(Bound {
-        value: 2,
-        strength: Strength::Soft(5),
-    });
+    def.staff[0]
+        .unavailable
+        .push(leave(DateRange::single(date(2))));
+    def.staff[0]
+        .unavailable
+        .push(leave(DateRange::single(date(4))));
+    def.rules.min_consecutive_days = Some(Bound::new(2, Strength::Soft(5)));
     let (_, outcome) = solved(def);
     assert_eq!(term(&outcome, Term::MinConsecutiveDays), 5.0);
 }
@@ -422,14 +369,10 @@ fn min_consecutive_days_off_forbids_a_lone_free_day_inside_the_period() {
     let mut def = base();
     every_day_optional(&mut def);
     only_staff(&mut def, &["A"]);
-    def.staff[0].unavailable.push(duty_roster::Absence {
-        dates: DateRange::single(date(4)),
-        reason: "leave".into(),
-    });
-    def.rules.min_consecutive_days_off = Some(Bound {
-        value: 2,
-        strength: Strength::Hard,
-    });
+    def.staff[0]
+        .unavailable
+        .push(leave(DateRange::single(date(4))));
+    def.rules.min_consecutive_days_off = Some(Bound::new(2, Strength::Hard));
     let (_, outcome) = solved(def);
     // Thursday is off; a lone free day is not allowed, so Wednesday or Friday is off too.
     let worked = |d| outcome.assignments.iter().any(|a| a.date == date(d));
@@ -442,14 +385,10 @@ fn min_consecutive_days_off_soft_is_penalised_per_short_run() {
     every_day_optional(&mut def);
     def.duties[0].cover[0].under_weight = Some(100);
     only_staff(&mut def, &["A"]);
-    def.staff[0].unavailable.push(duty_roster::Absence {
-        dates: DateRange::single(date(4)),
-        reason: "leave".into(),
-    });
-    def.rules.min_consecutive_days_off = Some(Bound {
-        value: 2,
-        strength: Strength::Soft(3),
-    });
+    def.staff[0]
+        .unavailable
+        .push(leave(DateRange::single(date(4))));
+    def.rules.min_consecutive_days_off = Some(Bound::new(2, Strength::Soft(3)));
     let (_, outcome) = solved(def);
     assert_eq!(term(&outcome, Term::MinConsecutiveDaysOff), 3.0);
 }
@@ -466,10 +405,7 @@ fn max_weekends_holds_when_hard() {
     let mut def = base();
     two_saturdays(&mut def);
     only_staff(&mut def, &["A", "B"]);
-    def.rules.max_weekends = Some(Bound {
-        value: 1,
-        strength: Strength::Hard,
-    });
+    def.rules.max_weekends = Some(Bound::new(1, Strength::Hard));
     let (_, outcome) = solved(def);
     assert_eq!(count(&outcome, "A"), 1);
     assert_eq!(count(&outcome, "B"), 1);
@@ -480,10 +416,7 @@ fn max_weekends_soft_is_penalised_per_extra_weekend() {
     let mut def = base();
     two_saturdays(&mut def);
     only_staff(&mut def, &["A"]);
-    def.rules.max_weekends = Some(Bound {
-        value: 1,
-        strength: Strength::Soft(8),
-    });
+    def.rules.max_weekends = Some(Bound::new(1, Strength::Soft(8)));
     let (_, outcome) = solved(def);
     assert_eq!(term(&outcome, Term::MaxWeekends), 8.0);
 }
@@ -510,12 +443,7 @@ fn personal_limits_bound_duties_kinds_and_minutes() {
 
 /// B is pinned to Wednesday's evening but avoids every duty at 50 each.
 fn pin_b_on_wednesday_though_b_avoids_every_duty(def: &mut RosterDef) {
-    def.pins.push(Pin {
-        date: date(3),
-        duty: "evening".into(),
-        site: "hq".into(),
-        staff: "B".into(),
-    });
+    def.pins.push(Pin::new(date(3), "evening", "hq", "B"));
     def.staff[1]
         .preferences
         .push(Preference::new(Wish::Avoid, 50));
@@ -539,14 +467,12 @@ fn preferences_avoid_and_want_are_honoured_or_penalised_by_weight() {
     let mut def = base();
     only_staff(&mut def, &["A"]);
     // A must do every evening; avoiding Wednesday costs 3, wanting Saturday (no duty) costs nothing.
-    def.staff[0].preferences.push(Preference {
-        dates: Some(DateRange::single(date(3))),
-        ..Preference::new(Wish::Avoid, 3)
-    });
-    def.staff[0].preferences.push(Preference {
-        weekdays: vec![Weekday::Sat],
-        ..Preference::new(Wish::Want, 4)
-    });
+    let mut wednesday = Preference::new(Wish::Avoid, 3);
+    wednesday.dates = Some(DateRange::single(date(3)));
+    def.staff[0].preferences.push(wednesday);
+    let mut saturdays = Preference::new(Wish::Want, 4);
+    saturdays.weekdays = vec![Weekday::Sat];
+    def.staff[0].preferences.push(saturdays);
     let (_, outcome) = solved(def);
     assert_eq!(term(&outcome, Term::Preferences), 3.0);
 
@@ -554,10 +480,9 @@ fn preferences_avoid_and_want_are_honoured_or_penalised_by_weight() {
     def.staff[0]
         .preferences
         .push(Preference::new(Wish::Avoid, 2));
-    def.staff[1].preferences.push(Preference {
-        weekdays: vec![Weekday::Tue],
-        ..Preference::new(Wish::Want, 2)
-    });
+    let mut tuesdays = Preference::new(Wish::Want, 2);
+    tuesdays.weekdays = vec![Weekday::Tue];
+    def.staff[1].preferences.push(tuesdays);
     let (_, outcome) = solved(def);
     assert_eq!(count(&outcome, "A"), 0);
     assert!(
@@ -590,10 +515,9 @@ fn fairness_spreads_duties_in_proportion_to_share() {
 #[test]
 fn unavailable_people_are_never_assigned() {
     let mut def = base();
-    def.staff[0].unavailable.push(duty_roster::Absence {
-        dates: DateRange::new(date(1), date(7)),
-        reason: "leave".into(),
-    });
+    def.staff[0]
+        .unavailable
+        .push(leave(DateRange::new(date(1), date(7))));
     let (_, outcome) = solved(def);
     assert_eq!(count(&outcome, "A"), 0);
 }
@@ -601,10 +525,8 @@ fn unavailable_people_are_never_assigned() {
 #[test]
 fn holidays_have_no_duty_unless_the_duty_runs_on_holidays() {
     let mut def = base();
-    def.holidays.push(duty_roster::Holiday {
-        date: date(3),
-        name: "A holiday".into(),
-    });
+    def.holidays
+        .push(duty_roster::Holiday::new(date(3), "A holiday"));
     let (roster, outcome) = solved(def.clone());
     assert_eq!(roster.slots().len(), 4);
     assert!(!outcome.assignments.iter().any(|a| a.date == date(3)));
@@ -616,16 +538,12 @@ fn holidays_have_no_duty_unless_the_duty_runs_on_holidays() {
 #[test]
 fn events_add_cover_on_their_dates() {
     let mut def = base();
-    def.events.push(duty_roster::Event {
-        id: "open-days".into(),
-        name: "Open days".into(),
-        dates: DateRange::new(date(2), date(3)),
-        cover: vec![duty_roster::EventCover {
-            duty: "evening".into(),
-            site: "hq".into(),
-            extra: 1,
-        }],
-    });
+    let mut open_days =
+        duty_roster::Event::new("open-days", "Open days", DateRange::new(date(2), date(3)));
+    open_days
+        .cover
+        .push(duty_roster::EventCover::new("evening", "hq", 1));
+    def.events.push(open_days);
     let (_, outcome) = solved(def);
     let on = |d| {
         outcome
@@ -644,11 +562,11 @@ fn ramadan_hours_move_the_duty_and_its_utc_instant() {
         NaiveDate::from_ymd_opt(2022, 4, 11).unwrap(),
         NaiveDate::from_ymd_opt(2022, 4, 15).unwrap(),
     );
-    def.duties[0].times.push(duty_roster::TimeOverride {
-        dates: def.period,
-        start: time(15, 0),
-        end: time(17, 0),
-    });
+    def.duties[0].times.push(duty_roster::TimeOverride::new(
+        def.period,
+        time(15, 0),
+        time(17, 0),
+    ));
     let (roster, _) = solved(def);
     let slot = &roster.slots()[1];
     assert_eq!(slot.start_local.to_string(), "2022-04-12 15:00:00");

@@ -15,10 +15,8 @@ fn without_the_search_a_roster_proven_optimal_is_the_same_on_every_run() {
         seed: 7,
     };
     let roster = Roster::new(generate(size)).unwrap();
-    let options = SolveOptions {
-        neighbourhood_search: false,
-        ..SolveOptions::default()
-    };
+    let mut options = SolveOptions::default();
+    options.neighbourhood_search = false;
     let first = solve(&roster, &options).unwrap();
     let second = solve(&roster, &options).unwrap();
     assert_eq!(first.status, Status::Optimal);

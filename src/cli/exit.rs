@@ -48,6 +48,8 @@ impl From<Error> for Failure {
             Error::Solve(SolveError::Infeasible { .. }) => INFEASIBLE,
             Error::Solve(_) => SOLVER,
             Error::Write(_) => OTHER,
+            // Kinds of error added later: not the user's input, not the solver.
+            _ => OTHER,
         };
         Failure::new(code, e.to_string())
     }

@@ -31,10 +31,8 @@ pub fn run(args: ExplainArgs) -> Result<(), Failure> {
             ),
         ));
     }
-    let options = SolveOptions {
-        time_limit: args.time_limit,
-        ..SolveOptions::default()
-    };
+    let mut options = SolveOptions::default();
+    options.time_limit = args.time_limit;
     let outcome =
         solve(&roster, &options).map_err(|e| Failure::from(duty_roster::Error::from(e)))?;
     let mut json = serde_json::Map::new();

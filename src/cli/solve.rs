@@ -80,13 +80,11 @@ fn calendars_written(
 pub fn run(args: SolveArgs) -> Result<(), Failure> {
     let calendar_options = calendar_options(&args)?;
     let roster = duty_roster::read_roster_file(&args.roster)?;
-    let options = SolveOptions {
-        time_limit: args.time_limit,
-        threads: args.threads,
-        verbose: args.verbose,
-        neighbourhood_search: !args.no_search,
-        ..SolveOptions::default()
-    };
+    let mut options = SolveOptions::default();
+    options.time_limit = args.time_limit;
+    options.threads = args.threads;
+    options.verbose = args.verbose;
+    options.neighbourhood_search = !args.no_search;
     let findings = precheck(&roster);
     if !findings.is_empty() {
         return infeasible(&args, &roster, &options, calendar_options.as_ref());

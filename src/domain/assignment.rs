@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 /// assert_eq!(a.staff, "BM-01");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Assignment {
     /// The slot's date.
     pub date: NaiveDate,

@@ -106,13 +106,30 @@ impl std::fmt::Display for DateRange {
 ///
 /// # Example
 /// ```
-/// let h = duty_roster::Holiday { date: "2022-08-14".parse().unwrap(), name: "Oued Ed-Dahab".into() };
+/// let h = duty_roster::Holiday::new("2022-08-14".parse().unwrap(), "Oued Ed-Dahab");
 /// assert_eq!(h.name, "Oued Ed-Dahab");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Holiday {
     /// The date.
     pub date: NaiveDate,
     /// Its name, shown in outputs.
     pub name: String,
+}
+
+impl Holiday {
+    /// The holiday `name` on `date`.
+    ///
+    /// # Example
+    /// ```
+    /// let d: chrono::NaiveDate = "2022-07-30".parse().unwrap();
+    /// assert_eq!(duty_roster::Holiday::new(d, "Fête du Trône").date, d);
+    /// ```
+    pub fn new(date: NaiveDate, name: &str) -> Self {
+        Holiday {
+            date,
+            name: name.to_string(),
+        }
+    }
 }

@@ -11,20 +11,14 @@ use super::DateRange;
 /// ```
 /// use chrono::{NaiveTime, Weekday};
 /// use duty_roster::{DutyKind, SiteCover};
-/// let saturday = DutyKind {
-///     id: "sat".into(),
-///     name: "Saturday morning".into(),
-///     weekdays: vec![Weekday::Sat],
-///     start: NaiveTime::from_hms_opt(9, 0, 0).unwrap(),
-///     end: NaiveTime::from_hms_opt(13, 0, 0).unwrap(),
-///     overnight: false,
-///     on_holidays: false,
-///     times: vec![],
-///     cover: vec![SiteCover::exactly("bm", 2)],
-/// };
+/// let nine = NaiveTime::from_hms_opt(9, 0, 0).unwrap();
+/// let one = NaiveTime::from_hms_opt(13, 0, 0).unwrap();
+/// let mut saturday = DutyKind::new("sat", "Saturday morning", &[Weekday::Sat], nine, one);
+/// saturday.cover.push(SiteCover::exactly("bm", 2));
 /// assert_eq!(saturday.minutes_on("2022-08-06".parse().unwrap()), 240);
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct DutyKind {
     /// Unique id.
     pub id: String,
@@ -50,6 +44,39 @@ pub struct DutyKind {
 }
 
 impl DutyKind {
+    /// A duty kind from `start` to `end` (local times, same day) on `weekdays`: not
+    /// overnight, not on holidays, with no other hours and no cover yet (push to
+    /// `cover`).
+    ///
+    /// # Example
+    /// ```
+    /// use chrono::{NaiveTime, Weekday};
+    /// let t = |s: &str| s.parse::<NaiveTime>().unwrap();
+    /// let days = [Weekday::Mon, Weekday::Tue, Weekday::Wed, Weekday::Thu, Weekday::Fri];
+    /// let evening = duty_roster::DutyKind::new("evening", "Evening", &days, t("16:30:00"), t("18:30:00"));
+    /// assert_eq!(evening.weekdays.len(), 5);
+    /// assert!(!evening.overnight && evening.cover.is_empty());
+    /// ```
+    pub fn new(
+        id: &str,
+        name: &str,
+        weekdays: &[Weekday],
+        start: NaiveTime,
+        end: NaiveTime,
+    ) -> Self {
+        DutyKind {
+            id: id.to_string(),
+            name: name.to_string(),
+            weekdays: weekdays.to_vec(),
+            start,
+            end,
+            overnight: false,
+            on_holidays: false,
+            times: Vec::new(),
+            cover: Vec::new(),
+        }
+    }
+
     /// Local start and end time on `date`, taking overrides into account (the last
     /// override that contains the date wins).
     ///
@@ -84,14 +111,12 @@ impl DutyKind {
 /// ```
 /// let d = |s: &str| s.parse::<chrono::NaiveDate>().unwrap();
 /// let t = |s: &str| s.parse::<chrono::NaiveTime>().unwrap();
-/// let ramadan = duty_roster::TimeOverride {
-///     dates: duty_roster::DateRange::new(d("2022-04-02"), d("2022-05-01")),
-///     start: t("15:00:00"),
-///     end: t("17:00:00"),
-/// };
+/// let dates = duty_roster::DateRange::new(d("2022-04-02"), d("2022-05-01"));
+/// let ramadan = duty_roster::TimeOverride::new(dates, t("15:00:00"), t("17:00:00"));
 /// assert!(ramadan.dates.contains(d("2022-04-12")));
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct TimeOverride {
     /// The dates it applies to.
     pub dates: DateRange,
@@ -99,6 +124,21 @@ pub struct TimeOverride {
     pub start: NaiveTime,
     /// Local end time on those dates.
     pub end: NaiveTime,
+}
+
+impl TimeOverride {
+    /// Hours `start` to `end` on `dates`.
+    ///
+    /// # Example
+    /// ```
+    /// let d: chrono::NaiveDate = "2022-04-12".parse().unwrap();
+    /// let t = |s: &str| s.parse::<chrono::NaiveTime>().unwrap();
+    /// let o = duty_roster::TimeOverride::new(duty_roster::DateRange::single(d), t("15:00:00"), t("17:00:00"));
+    /// assert_eq!(o.start, t("15:00:00"));
+    /// ```
+    pub fn new(dates: DateRange, start: NaiveTime, end: NaiveTime) -> Self {
+        TimeOverride { dates, start, end }
+    }
 }
 
 /// How many people a duty kind needs at one site on each of its days.
@@ -109,6 +149,7 @@ pub struct TimeOverride {
 /// assert_eq!((c.min, c.max), (2, Some(2)));
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct SiteCover {
     /// The site id.
     pub site: String,
@@ -129,6 +170,25 @@ pub struct SiteCover {
 }
 
 impl SiteCover {
+    /// At least `min` people at `site`, hard, with no maximum and no skill needed.
+    ///
+    /// # Example
+    /// ```
+    /// let mut c = duty_roster::SiteCover::new("bm", 1);
+    /// c.under_weight = Some(1000);
+    /// assert_eq!((c.min, c.max), (1, None));
+    /// ```
+    pub fn new(site: &str, min: u32) -> Self {
+        SiteCover {
+            site: site.to_string(),
+            min,
+            max: None,
+            skills: Vec::new(),
+            under_weight: None,
+            over_weight: None,
+        }
+    }
+
     /// Exactly `count` people at `site`, hard, no skill needed.
     ///
     /// # Example
@@ -151,13 +211,31 @@ impl SiteCover {
 ///
 /// # Example
 /// ```
-/// let es = duty_roster::SkillNeed { skill: "es".into(), count: 1 };
+/// let es = duty_roster::SkillNeed::new("es", 1);
 /// assert_eq!(es.count, 1);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct SkillNeed {
     /// The skill (a language code, a profession...).
     pub skill: String,
     /// How many people with it.
     pub count: u32,
+}
+
+impl SkillNeed {
+    /// At least `count` people with `skill`.
+    ///
+    /// # Example
+    /// ```
+    /// let mut cover = duty_roster::SiteCover::exactly("bm", 2);
+    /// cover.skills.push(duty_roster::SkillNeed::new("nurse", 1));
+    /// assert_eq!(cover.skills[0].skill, "nurse");
+    /// ```
+    pub fn new(skill: &str, count: u32) -> Self {
+        SkillNeed {
+            skill: skill.to_string(),
+            count,
+        }
+    }
 }

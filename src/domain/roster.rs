@@ -24,6 +24,7 @@ use crate::ValidationError;
 /// assert!(!roster.slots().is_empty());
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct RosterDef {
     /// Unique id of the roster (used in calendar UIDs).
     pub id: String,
@@ -63,6 +64,46 @@ pub struct RosterDef {
     pub settings: Settings,
 }
 
+impl RosterDef {
+    /// A roster over `period` in `time_zone` (an IANA name) with nothing in it yet:
+    /// no site, duty kind or staff (push them), default rules and settings.
+    ///
+    /// # Example
+    /// ```
+    /// use chrono::{NaiveTime, Weekday};
+    /// use duty_roster::{DateRange, DutyKind, Roster, RosterDef, Site, SiteCover, Staff};
+    /// let d = |s: &str| s.parse::<chrono::NaiveDate>().unwrap();
+    /// let t = |s: &str| s.parse::<NaiveTime>().unwrap();
+    /// let period = DateRange::new(d("2022-08-01"), d("2022-08-07"));
+    /// let mut def = RosterDef::new("week", "One week", period, "Africa/Casablanca");
+    /// def.sites.push(Site::new("hq", "Head office"));
+    /// let mut sat = DutyKind::new("sat", "Saturday", &[Weekday::Sat], t("09:00:00"), t("13:00:00"));
+    /// sat.cover.push(SiteCover::exactly("hq", 1));
+    /// def.duties.push(sat);
+    /// def.staff.push(Staff::new("A", "Amina", "hq"));
+    /// let roster = Roster::new(def).unwrap();
+    /// assert_eq!(roster.slots().len(), 1);
+    /// ```
+    pub fn new(id: &str, name: &str, period: DateRange, time_zone: &str) -> Self {
+        RosterDef {
+            id: id.to_string(),
+            name: name.to_string(),
+            period,
+            time_zone: time_zone.to_string(),
+            revision: None,
+            holidays: Vec::new(),
+            sites: Vec::new(),
+            duties: Vec::new(),
+            events: Vec::new(),
+            cover_overrides: Vec::new(),
+            staff: Vec::new(),
+            rules: Rules::default(),
+            pins: Vec::new(),
+            settings: Settings::default(),
+        }
+    }
+}
+
 /// Output settings a roster may carry.
 ///
 /// # Example
@@ -72,6 +113,7 @@ pub struct RosterDef {
 /// assert!(!s.excel_csv);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Settings {
     /// Language of labels in printed outputs: `fr`, `ar` or `en` (see [`Language`]);
     /// read when the roster is validated, as [`Roster::language`].

@@ -49,10 +49,11 @@ impl Strength {
 ///
 /// # Example
 /// ```
-/// let r = duty_roster::Bound { value: 3, strength: duty_roster::Strength::Hard };
+/// let r = duty_roster::Bound::new(3, duty_roster::Strength::Hard);
 /// assert_eq!(r.value, 3);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Bound {
     /// The number.
     pub value: u32,
@@ -61,18 +62,30 @@ pub struct Bound {
     pub strength: Strength,
 }
 
+impl Bound {
+    /// The number `value`, hard or soft.
+    ///
+    /// # Example
+    /// ```
+    /// use duty_roster::{Bound, Strength};
+    /// let mut rules = duty_roster::Rules::default();
+    /// rules.max_weekends = Some(Bound::new(2, Strength::Soft(50)));
+    /// assert_eq!(rules.max_weekends.unwrap().strength.weight(), Some(50));
+    /// ```
+    pub fn new(value: u32, strength: Strength) -> Self {
+        Bound { value, strength }
+    }
+}
+
 /// Duty kind `then` may not be worked on the day after `first`.
 ///
 /// # Example
 /// ```
-/// let s = duty_roster::Succession {
-///     first: "after-hours".into(),
-///     then: "sat".into(),
-///     strength: duty_roster::Strength::Hard,
-/// };
+/// let s = duty_roster::Succession::new("after-hours", "sat", duty_roster::Strength::Hard);
 /// assert_eq!(s.then, "sat");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Succession {
     /// Duty kind worked on a day.
     pub first: String,
@@ -81,6 +94,24 @@ pub struct Succession {
     /// Hard or soft.
     #[serde(default)]
     pub strength: Strength,
+}
+
+impl Succession {
+    /// Duty kind `then` not on the day after `first`, hard or soft.
+    ///
+    /// # Example
+    /// ```
+    /// use duty_roster::{Strength, Succession};
+    /// let s = Succession::new("night", "morning", Strength::Soft(10));
+    /// assert_eq!((s.first.as_str(), s.strength.weight()), ("night", Some(10)));
+    /// ```
+    pub fn new(first: &str, then: &str, strength: Strength) -> Self {
+        Succession {
+            first: first.to_string(),
+            then: then.to_string(),
+            strength,
+        }
+    }
 }
 
 /// The rules that hold for everyone.
@@ -92,6 +123,7 @@ pub struct Succession {
 /// assert!(rules.min_rest_minutes.is_none());
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Rules {
     /// At most one duty per person per day.
     #[serde(default)]
@@ -139,6 +171,7 @@ pub struct Rules {
 /// assert!(!duty_roster::Fairness::off().is_on());
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Fairness {
     /// Per duty of the largest deviation of one person's count of one kind.
     pub max_duty_deviation: u32,

@@ -6,16 +6,13 @@ use serde::{Deserialize, Serialize};
 ///
 /// # Example
 /// ```
-/// let phone = duty_roster::Site {
-///     id: "phone".into(),
-///     name: "Ligne téléphonique MRE".into(),
-///     address: None,
-///     phone: Some("0523484046".into()),
-///     open_to_all: true,
-/// };
+/// let mut phone = duty_roster::Site::new("phone", "Ligne téléphonique MRE");
+/// phone.phone = Some("0523484046".into());
+/// phone.open_to_all = true;
 /// assert!(phone.open_to_all);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Site {
     /// Unique id, used in references and file names.
     pub id: String,
@@ -30,4 +27,23 @@ pub struct Site {
     /// Any staff member may serve it, whatever their home site (a remote line).
     #[serde(default)]
     pub open_to_all: bool,
+}
+
+impl Site {
+    /// A site with no address or phone, served by its own staff and those who list it.
+    ///
+    /// # Example
+    /// ```
+    /// let bm = duty_roster::Site::new("bm", "Béni Mellal");
+    /// assert_eq!((bm.address, bm.open_to_all), (None, false));
+    /// ```
+    pub fn new(id: &str, name: &str) -> Self {
+        Site {
+            id: id.to_string(),
+            name: name.to_string(),
+            address: None,
+            phone: None,
+            open_to_all: false,
+        }
+    }
 }

@@ -17,6 +17,7 @@ use super::SkillNeed;
 /// assert!(slot.end_utc > slot.start_utc);
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Slot {
     /// The date the duty starts.
     pub date: NaiveDate,

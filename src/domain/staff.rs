@@ -17,6 +17,7 @@ use super::DateRange;
 /// assert!(s.sites.is_empty());
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Staff {
     /// Unique id (a code).
     pub id: String,
@@ -76,7 +77,7 @@ impl Staff {
     /// ```
     /// let d: chrono::NaiveDate = "2022-08-03".parse().unwrap();
     /// let mut s = duty_roster::Staff::new("A", "A", "bm");
-    /// s.unavailable.push(duty_roster::Absence { dates: duty_roster::DateRange::single(d), reason: "leave".into() });
+    /// s.unavailable.push(duty_roster::Absence::new(duty_roster::DateRange::single(d)));
     /// assert!(s.is_away(d));
     /// ```
     pub fn is_away(&self, date: chrono::NaiveDate) -> bool {
@@ -89,16 +90,35 @@ impl Staff {
 /// # Example
 /// ```
 /// let d: chrono::NaiveDate = "2022-08-03".parse().unwrap();
-/// let a = duty_roster::Absence { dates: duty_roster::DateRange::single(d), reason: "training".into() };
+/// let mut a = duty_roster::Absence::new(duty_roster::DateRange::single(d));
+/// a.reason = "training".into();
 /// assert_eq!(a.reason, "training");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Absence {
     /// The dates.
     pub dates: DateRange,
     /// Why (leave, training, sick...); may be empty.
     #[serde(default)]
     pub reason: String,
+}
+
+impl Absence {
+    /// Away on `dates`, with no reason given.
+    ///
+    /// # Example
+    /// ```
+    /// let d = |s: &str| s.parse::<chrono::NaiveDate>().unwrap();
+    /// let leave = duty_roster::Absence::new(duty_roster::DateRange::new(d("2022-08-01"), d("2022-08-05")));
+    /// assert!(leave.reason.is_empty());
+    /// ```
+    pub fn new(dates: DateRange) -> Self {
+        Absence {
+            dates,
+            reason: String::new(),
+        }
+    }
 }
 
 /// Whether a preference asks to get or to avoid the duties it matches.
@@ -121,17 +141,12 @@ pub enum Wish {
 ///
 /// # Example
 /// ```
-/// let p = duty_roster::Preference {
-///     wish: duty_roster::Wish::Avoid,
-///     dates: None,
-///     weekdays: vec![chrono::Weekday::Sat],
-///     duty: None,
-///     site: None,
-///     weight: 5,
-/// };
+/// let mut p = duty_roster::Preference::new(duty_roster::Wish::Avoid, 5);
+/// p.weekdays = vec![chrono::Weekday::Sat];
 /// assert_eq!(p.weight, 5);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Preference {
     /// Get or avoid.
     pub wish: Wish,
@@ -152,13 +167,14 @@ pub struct Preference {
 }
 
 impl Preference {
-    /// A wish with no filter (it matches every duty), to narrow with struct update
-    /// syntax.
+    /// A wish with no filter (it matches every duty), to narrow by setting its
+    /// fields.
     ///
     /// # Example
     /// ```
     /// use duty_roster::{Preference, Wish};
-    /// let saturdays = Preference { weekdays: vec![chrono::Weekday::Sat], ..Preference::new(Wish::Avoid, 5) };
+    /// let mut saturdays = Preference::new(Wish::Avoid, 5);
+    /// saturdays.weekdays.push(chrono::Weekday::Sat);
     /// assert_eq!((saturdays.weight, saturdays.duty), (5, None));
     /// ```
     pub fn new(wish: Wish, weight: u32) -> Self {
@@ -184,6 +200,7 @@ impl Preference {
 /// assert_eq!(l.max_per_duty["sat"], 2);
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Limits {
     /// Most duties in the period.
     #[serde(default, skip_serializing_if = "Option::is_none")]

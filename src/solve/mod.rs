@@ -36,12 +36,14 @@ use crate::{Assignment, Roster, SolveError, Term, check, validate};
 ///
 /// # Example
 /// ```
-/// let options = duty_roster::SolveOptions { time_limit: 10.0, ..Default::default() };
+/// let mut options = duty_roster::SolveOptions::default();
+/// options.time_limit = 10.0;
 /// assert_eq!(options.threads, None);
 /// assert!(options.neighbourhood_search);
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
+#[non_exhaustive]
 pub struct SolveOptions {
     /// Seconds before the solver stops with the best roster found so far.
     pub time_limit: f64,
@@ -80,6 +82,7 @@ impl Default for SolveOptions {
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Status {
     /// Proven optimal (within the relative gap).
     Optimal,
@@ -107,6 +110,7 @@ impl std::fmt::Display for Status {
 /// assert!(outcome.gap.abs() < 1e-6);
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Outcome {
     /// How the solver stopped.
     pub status: Status,
