@@ -19,29 +19,24 @@ use chrono::{Datelike, NaiveDate, TimeDelta, Weekday};
 use serde::{Deserialize, Serialize};
 
 use crate::{
-    Assignment, Bound, DateRange, Limits, Preference, Roster, Site, Slot, Staff, Strength, Term,
-    Wish,
+    Assignment, Bound, DateRange, Limits, Preference, Roster, Rule, Site, Slot, Staff, Strength,
+    Term, Wish,
 };
 
 /// A hard rule broken by an assignment: the rule's key and a readable sentence.
 ///
 /// # Example
 /// ```
-/// use duty_roster::{sample, validate};
+/// use duty_roster::{sample, validate, Rule};
 /// let report = validate(&sample::tiny_roster(), &[]);
 /// let v = &report.violations[0];
-/// assert_eq!(v.rule, "cover_min");
+/// assert_eq!(v.rule, Rule::CoverMin);
 /// assert_eq!(v.message, "2022-08-01 hq evening: 0 assigned, needs at least 1");
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Violation {
-    /// The rule's key: `unknown_slot`, `unknown_staff`, `duplicate`,
-    /// `site_not_allowed`, `unavailable`, `cover_min`, `cover_max`, `skill`,
-    /// `one_duty_per_day`, `min_rest`, `forbidden_succession`,
-    /// `max_consecutive_days`, `min_consecutive_days`, `min_consecutive_days_off`,
-    /// `max_weekends`, `max_duties`, `min_duties`, `max_per_duty`, `max_minutes`,
-    /// `min_minutes` or `pin`.
-    pub rule: String,
+    /// The rule broken; written as its key ([`Rule::key`]).
+    pub rule: Rule,
     /// The staff member it concerns, when it concerns one person (not for cover).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub staff: Option<String>,
@@ -270,14 +265,14 @@ impl<'r> Checker<'r> {
             let slot = self.find_slot(a);
             if let Err(why) = &slot {
                 self.violation(
-                    "unknown_slot",
+                    Rule::UnknownSlot,
                     format!("{label}: {} is on no slot: {why}", a.staff),
                 );
             }
             let staff = roster.staff_index(&a.staff);
             if staff.is_none() {
                 self.violation(
-                    "unknown_staff",
+                    Rule::UnknownStaff,
                     format!("{label}: unknown staff `{}`", a.staff),
                 );
             }
@@ -286,7 +281,7 @@ impl<'r> Checker<'r> {
             };
             if !taken.insert((slot, staff)) {
                 self.violation(
-                    "duplicate",
+                    Rule::Duplicate,
                     format!("{label}: {} is assigned twice", a.staff),
                 );
             }
@@ -360,13 +355,13 @@ impl<'r> Checker<'r> {
         &self.roster.staff()[staff].id
     }
 
-    fn violation(&mut self, rule: &str, message: String) {
+    fn violation(&mut self, rule: Rule, message: String) {
         self.violation_of(None, rule, message);
     }
 
-    fn violation_of(&mut self, staff: Option<String>, rule: &str, message: String) {
+    fn violation_of(&mut self, staff: Option<String>, rule: Rule, message: String) {
         self.violations.push(Violation {
-            rule: rule.to_string(),
+            rule,
             staff,
             message,
         });
@@ -405,7 +400,7 @@ impl<'r> Checker<'r> {
                     site.id,
                     person.home
                 );
-                self.violation_of(Some(person.id.clone()), "site_not_allowed", message);
+                self.violation_of(Some(person.id.clone()), Rule::SiteNotAllowed, message);
             }
         }
     }
@@ -423,7 +418,7 @@ impl<'r> Checker<'r> {
                     format!(" ({})", absence.reason)
                 };
                 let message = format!("{}: {} is unavailable{why}", self.label(slot), person.id);
-                self.violation_of(Some(person.id.clone()), "unavailable", message);
+                self.violation_of(Some(person.id.clone()), Rule::Unavailable, message);
             }
         }
     }
@@ -439,7 +434,7 @@ impl<'r> Checker<'r> {
                     None => {
                         let message =
                             format!("{}: {n} assigned, needs at least {}", self.label(i), s.min);
-                        self.violation("cover_min", message);
+                        self.violation(Rule::CoverMin, message);
                     }
                     Some(w) => self.penalise(Term::CoverUnder, w, f64::from(s.min - n)),
                 }
@@ -451,7 +446,7 @@ impl<'r> Checker<'r> {
                     None => {
                         let message =
                             format!("{}: {n} assigned, at most {max} allowed", self.label(i));
-                        self.violation("cover_max", message);
+                        self.violation(Rule::CoverMax, message);
                     }
                     Some(w) => self.penalise(Term::CoverOver, w, f64::from(n - max)),
                 }
@@ -478,7 +473,7 @@ impl<'r> Checker<'r> {
                             need.skill,
                             need.count
                         );
-                        self.violation("skill", message);
+                        self.violation(Rule::Skill, message);
                     }
                     Some(w) => self.penalise(Term::SkillShortage, w, f64::from(need.count - m)),
                 }
@@ -512,7 +507,7 @@ impl<'r> Checker<'r> {
                         );
                         self.violation_of(
                             Some(self.staff_id(p).to_string()),
-                            "one_duty_per_day",
+                            Rule::OneDutyPerDay,
                             message,
                         );
                     }
@@ -566,7 +561,7 @@ impl<'r> Checker<'r> {
                             );
                             self.violation_of(
                                 Some(self.staff_id(p).to_string()),
-                                "min_rest",
+                                Rule::MinRest,
                                 message,
                             );
                         }
@@ -613,7 +608,7 @@ impl<'r> Checker<'r> {
                             );
                             self.violation_of(
                                 Some(self.staff_id(p).to_string()),
-                                "forbidden_succession",
+                                Rule::ForbiddenSuccession,
                                 message,
                             );
                         }
@@ -649,7 +644,7 @@ impl<'r> Checker<'r> {
                             );
                             self.violation_of(
                                 Some(person.id.clone()),
-                                "max_consecutive_days",
+                                Rule::MaxConsecutiveDays,
                                 message,
                             );
                         }
@@ -686,13 +681,13 @@ impl<'r> Checker<'r> {
     fn min_runs(&mut self, value: bool, rule: Option<Bound>, own: fn(&Limits) -> Option<u32>) {
         let (key, term, what) = if value {
             (
-                "min_consecutive_days",
+                Rule::MinConsecutiveDays,
                 Term::MinConsecutiveDays,
                 "with a duty",
             )
         } else {
             (
-                "min_consecutive_days_off",
+                Rule::MinConsecutiveDaysOff,
                 Term::MinConsecutiveDaysOff,
                 "free",
             )
@@ -749,7 +744,7 @@ impl<'r> Checker<'r> {
                 Strength::Hard => {
                     let message =
                         format!("{}: {count} weekends with a duty, at most {max}", person.id);
-                    self.violation_of(Some(person.id.clone()), "max_weekends", message);
+                    self.violation_of(Some(person.id.clone()), Rule::MaxWeekends, message);
                 }
                 Strength::Soft(w) => self.penalise(Term::MaxWeekends, w, f64::from(count - max)),
             }
@@ -764,7 +759,7 @@ impl<'r> Checker<'r> {
     fn limit(
         &mut self,
         staff: &str,
-        rule: &str,
+        rule: Rule,
         excess: f64,
         zero_limit: bool,
         message: impl FnOnce() -> String,
@@ -789,7 +784,7 @@ impl<'r> Checker<'r> {
             if let Some(max) = l.max_duties {
                 self.limit(
                     id,
-                    "max_duties",
+                    Rule::MaxDuties,
                     f64::from(n) - f64::from(max),
                     false,
                     || {
@@ -803,7 +798,7 @@ impl<'r> Checker<'r> {
             if let Some(min) = l.min_duties {
                 self.limit(
                     id,
-                    "min_duties",
+                    Rule::MinDuties,
                     f64::from(min) - f64::from(n),
                     false,
                     || {
@@ -824,7 +819,7 @@ impl<'r> Checker<'r> {
                     .count();
                 self.limit(
                     id,
-                    "max_per_duty",
+                    Rule::MaxPerDuty,
                     count as f64 - f64::from(max),
                     max == 0,
                     || {
@@ -837,7 +832,7 @@ impl<'r> Checker<'r> {
             if let Some(max) = l.max_minutes {
                 self.limit(
                     id,
-                    "max_minutes",
+                    Rule::MaxMinutes,
                     (minutes - i64::from(max)) as f64 / 60.0,
                     false,
                     || format!("{id}: {minutes} minutes, at most {max}"),
@@ -846,7 +841,7 @@ impl<'r> Checker<'r> {
             if let Some(min) = l.min_minutes {
                 self.limit(
                     id,
-                    "min_minutes",
+                    Rule::MinMinutes,
                     (i64::from(min) - minutes) as f64 / 60.0,
                     false,
                     || format!("{id}: {minutes} minutes, needs at least {min}"),
@@ -876,7 +871,7 @@ impl<'r> Checker<'r> {
                             "{} {} {}: pinned to {} but not assigned to them",
                             pin.date, pin.site, pin.duty, pin.staff
                         );
-                        self.violation_of(Some(pin.staff.clone()), "pin", message);
+                        self.violation_of(Some(pin.staff.clone()), Rule::Pin, message);
                     }
                 }
             }
@@ -1080,8 +1075,8 @@ mod tests {
         validate(&Roster::new(def).unwrap(), assignments)
     }
 
-    fn rules(report: &Report) -> Vec<&str> {
-        report.violations.iter().map(|v| v.rule.as_str()).collect()
+    fn rules(report: &Report) -> Vec<Rule> {
+        report.violations.iter().map(|v| v.rule).collect()
     }
 
     fn messages(report: &Report) -> Vec<&str> {
@@ -1175,7 +1170,7 @@ mod tests {
             on(9, "evening", "A"), // after the period
         ];
         let report = check(def(), &with(rota(), &bad));
-        assert_eq!(rules(&report), ["unknown_slot"; 4]);
+        assert_eq!(rules(&report), [Rule::UnknownSlot; 4]);
         assert_eq!(
             messages(&report)[0],
             "2022-08-02 hq night: C is on no slot: unknown duty `night` (known: evening)"
@@ -1189,7 +1184,7 @@ mod tests {
     #[test]
     fn unknown_staff_is_reported_and_ignored() {
         let report = check(def(), &with(rota(), &evenings(&[(1, "Z")])));
-        assert_eq!(rules(&report), ["unknown_staff"]);
+        assert_eq!(rules(&report), [Rule::UnknownStaff]);
         assert_eq!(
             messages(&report),
             ["2022-08-01 hq evening: unknown staff `Z`"]
@@ -1218,7 +1213,7 @@ mod tests {
         d.sites.push(annex);
         d.staff[0].home = "annex".into();
         let report = check(d.clone(), &rota());
-        assert_eq!(rules(&report), ["site_not_allowed"; 2]);
+        assert_eq!(rules(&report), [Rule::SiteNotAllowed; 2]);
         assert_eq!(
             messages(&report)[0],
             "2022-08-01 hq evening: A may not serve site `hq` (home `annex`)"
@@ -1243,7 +1238,7 @@ mod tests {
             messages(&report),
             ["2022-08-04 hq evening: A is unavailable (training)"]
         );
-        assert_eq!(rules(&report), ["unavailable"]);
+        assert_eq!(rules(&report), [Rule::Unavailable]);
         d.staff[0].unavailable = vec![away(2)];
         clean(&check(d, &rota()));
     }
@@ -1253,7 +1248,7 @@ mod tests {
     #[test]
     fn cover_min_hard_reports_missing_people() {
         let report = check(def(), &rota()[..4]);
-        assert_eq!(rules(&report), ["cover_min"]);
+        assert_eq!(rules(&report), [Rule::CoverMin]);
         assert_eq!(
             messages(&report),
             ["2022-08-05 hq evening: 0 assigned, needs at least 1"]
@@ -1279,7 +1274,7 @@ mod tests {
     #[test]
     fn cover_max_hard_reports_extra_people() {
         let report = check(def(), &with(rota(), &evenings(&[(1, "B")])));
-        assert_eq!(rules(&report), ["cover_max"]);
+        assert_eq!(rules(&report), [Rule::CoverMax]);
         assert_eq!(
             messages(&report),
             ["2022-08-01 hq evening: 2 assigned, at most 1 allowed"]
@@ -1305,7 +1300,7 @@ mod tests {
         d.staff[0].skills = vec!["es".into()];
         d.staff[1].skills = vec!["fr".into(), "es".into()];
         let report = check(d.clone(), &rota());
-        assert_eq!(rules(&report), ["skill"]);
+        assert_eq!(rules(&report), [Rule::Skill]);
         assert_eq!(
             messages(&report),
             ["2022-08-03 hq evening: 0 assigned with skill `es`, needs at least 1"]
@@ -1340,7 +1335,7 @@ mod tests {
         let mut d = def();
         with_late(&mut d);
         let report = check(d.clone(), &with(rota(), &[on(1, "late", "A")]));
-        assert_eq!(rules(&report), ["one_duty_per_day"]);
+        assert_eq!(rules(&report), [Rule::OneDutyPerDay]);
         assert_eq!(
             messages(&report),
             ["2022-08-01 A: 2 duties on one day (hq evening, hq late)"]
@@ -1368,7 +1363,7 @@ mod tests {
         d.rules.one_duty_per_day = Strength::Soft(0);
         d.rules.min_rest_minutes = bound(60, Strength::Hard);
         let report = check(d.clone(), &with(rota(), &[on(1, "late", "A")]));
-        assert_eq!(rules(&report), ["min_rest"]);
+        assert_eq!(rules(&report), [Rule::MinRest]);
         assert_eq!(
             messages(&report),
             ["A: 2022-08-01 evening and 2022-08-01 late leave 0 minutes of rest, needs 60"]
@@ -1435,7 +1430,7 @@ mod tests {
             d,
             &evenings(&[(1, "A"), (2, "A"), (3, "C"), (4, "B"), (5, "C")]),
         );
-        assert_eq!(rules(&report), ["forbidden_succession"]);
+        assert_eq!(rules(&report), [Rule::ForbiddenSuccession]);
         assert_eq!(
             messages(&report),
             ["A: `evening` on 2022-08-01 then `evening` on 2022-08-02"]
@@ -1474,7 +1469,7 @@ mod tests {
             d.clone(),
             &evenings(&[(1, "A"), (2, "A"), (3, "A"), (4, "A"), (5, "B")]),
         );
-        assert_eq!(rules(&report), ["max_consecutive_days"]);
+        assert_eq!(rules(&report), [Rule::MaxConsecutiveDays]);
         assert_eq!(
             messages(&report),
             ["A: 4 days running with a duty, 2022-08-01 to 2022-08-04, at most 2"]
@@ -1511,7 +1506,7 @@ mod tests {
         // a person's limit alone is hard
         d.rules.max_consecutive_days = None;
         d.staff[0].limits.max_consecutive_days = Some(2);
-        assert_eq!(rules(&check(d, &three)), ["max_consecutive_days"]);
+        assert_eq!(rules(&check(d, &three)), [Rule::MaxConsecutiveDays]);
     }
 
     #[test]
@@ -1527,7 +1522,7 @@ mod tests {
             d,
             &evenings(&[(1, "B"), (2, "A"), (3, "B"), (4, "B"), (5, "B")]),
         );
-        assert_eq!(rules(&report), ["min_consecutive_days"]);
+        assert_eq!(rules(&report), [Rule::MinConsecutiveDays]);
         assert_eq!(
             messages(&report),
             ["A: only 1 day running with a duty, 2022-08-02, needs at least 2"]
@@ -1562,7 +1557,7 @@ mod tests {
             d,
             &evenings(&[(1, "A"), (2, "B"), (3, "A"), (4, "A"), (5, "A")]),
         );
-        assert_eq!(rules(&report), ["min_consecutive_days_off"]);
+        assert_eq!(rules(&report), [Rule::MinConsecutiveDaysOff]);
         assert_eq!(
             messages(&report),
             ["A: only 1 day running free, 2022-08-02, needs at least 2"]
@@ -1596,7 +1591,7 @@ mod tests {
         ));
         // Sunday 7 and Saturday 13 are two weekends
         let report = check(d, &[on(7, "weekend", "A"), on(13, "weekend", "A")]);
-        assert_eq!(rules(&report), ["max_weekends"]);
+        assert_eq!(rules(&report), [Rule::MaxWeekends]);
         assert_eq!(messages(&report), ["A: 2 weekends with a duty, at most 1"]);
     }
 
@@ -1633,7 +1628,7 @@ mod tests {
         clean(&check(d.clone(), &rota()));
         d.staff[2].limits.min_duties = Some(2);
         let report = check(d, &rota());
-        assert_eq!(rules(&report), ["min_duties"]);
+        assert_eq!(rules(&report), [Rule::MinDuties]);
         assert_eq!(messages(&report), ["C: 1 duty, needs at least 2"]);
     }
 
@@ -1644,7 +1639,7 @@ mod tests {
         clean(&check(d.clone(), &rota()));
         d.staff[0].limits.max_per_duty.insert("evening".into(), 1);
         let report = check(d, &rota());
-        assert_eq!(rules(&report), ["max_per_duty"]);
+        assert_eq!(rules(&report), [Rule::MaxPerDuty]);
         assert_eq!(messages(&report), ["A: 2 `evening` duties, at most 1"]);
     }
 
@@ -1667,7 +1662,7 @@ mod tests {
         clean(&check(d.clone(), &rota()));
         d.staff[2].limits.min_minutes = Some(121);
         let report = check(d, &rota());
-        assert_eq!(rules(&report), ["min_minutes"]);
+        assert_eq!(rules(&report), [Rule::MinMinutes]);
         assert_eq!(messages(&report), ["C: 120 minutes, needs at least 121"]);
     }
 
@@ -1687,7 +1682,7 @@ mod tests {
             d,
             &evenings(&[(1, "C"), (2, "B"), (3, "C"), (4, "A"), (5, "B")]),
         );
-        assert_eq!(rules(&report), ["pin"]);
+        assert_eq!(rules(&report), [Rule::Pin]);
         assert_eq!(
             messages(&report),
             ["2022-08-01 hq evening: pinned to A but not assigned to them"]
