@@ -5,7 +5,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::{Language, Roster};
+use crate::{Language, Roster, Rule};
 
 /// Something that makes the roster impossible, found by counting.
 ///
@@ -267,7 +267,7 @@ pub fn precheck(roster: &Roster) -> Vec<Finding> {
         {
             findings.push(Finding::PinsOverLimit {
                 staff: person.id.clone(),
-                limit: "max_duties".into(),
+                limit: Rule::MaxDuties.key().into(),
                 allowed: max,
                 pinned: pins.len() as u32,
             });
@@ -277,7 +277,7 @@ pub fn precheck(roster: &Roster) -> Vec<Finding> {
             if pinned > max {
                 findings.push(Finding::PinsOverLimit {
                     staff: person.id.clone(),
-                    limit: format!("max_per_duty.{duty}"),
+                    limit: format!("{}.{duty}", Rule::MaxPerDuty),
                     allowed: max,
                     pinned,
                 });
@@ -375,7 +375,7 @@ fn pin_clashes(roster: &Roster, staff: &str, pins: &[&crate::Pin]) -> Vec<Findin
         for b in &pins[i + 1..] {
             let (a, b) = if a.date <= b.date { (a, b) } else { (b, a) };
             let rule = if a.date == b.date && rules.one_duty_per_day.is_hard() {
-                Some("one_duty_per_day".to_string())
+                Some(Rule::OneDutyPerDay.key().to_string())
             } else {
                 rules
                     .forbidden_successions
@@ -386,7 +386,7 @@ fn pin_clashes(roster: &Roster, staff: &str, pins: &[&crate::Pin]) -> Vec<Findin
                             && s.first == a.duty
                             && s.then == b.duty
                     })
-                    .map(|s| format!("forbidden_succession {} -> {}", s.first, s.then))
+                    .map(|s| format!("{} {} -> {}", Rule::ForbiddenSuccession, s.first, s.then))
             };
             if let Some(rule) = rule {
                 findings.push(Finding::PinsClash {

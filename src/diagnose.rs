@@ -11,8 +11,8 @@ use serde::{Deserialize, Serialize};
 use crate::check::{Finding, precheck};
 use crate::validate::Violation;
 use crate::{
-    Assignment, Language, Outcome, Roster, RosterDef, SolveError, SolveOptions, Strength, solve,
-    validate,
+    Assignment, Language, Outcome, Roster, RosterDef, Rule, SolveError, SolveOptions, Staff,
+    Strength, solve, validate,
 };
 
 /// What breaking each hard rule costs in the elastic roster: leaving a desk short (or
@@ -170,7 +170,7 @@ impl Cause {
 /// ```
 /// let p = duty_roster::diagnose::Problem {
 ///     cause: duty_roster::diagnose::Cause::Limit,
-///     rule: "max_duties".into(),
+///     rule: duty_roster::Rule::MaxDuties,
 ///     text: "A: 5 duties, at most 3".into(),
 ///     fix: "raise A's max_duties to 5".into(),
 /// };
@@ -180,8 +180,8 @@ impl Cause {
 pub struct Problem {
     /// The group.
     pub cause: Cause,
-    /// The rule's key, as in [`Violation::rule`].
-    pub rule: String,
+    /// The rule broken, as in [`Violation::rule`].
+    pub rule: Rule,
     /// What is wrong.
     pub text: String,
     /// The change that fixes it.
@@ -260,7 +260,7 @@ pub fn diagnose(roster: &Roster, options: &SolveOptions) -> Result<Diagnosis, So
         report
             .violations
             .iter()
-            .filter(|v| v.rule != "cover_min")
+            .filter(|v| v.rule != Rule::CoverMin)
             .map(|v| rule_problem(roster, &relaxed.assignments, v)),
     );
     problems.sort_by_key(|p| p.cause);
@@ -324,7 +324,7 @@ fn cover_problems(roster: &Roster, assignments: &[Assignment]) -> Vec<Problem> {
         }
         problems.push(Problem {
             cause: Cause::Cover,
-            rule: "cover_min".into(),
+            rule: Rule::CoverMin,
             text,
             fix,
         });
@@ -430,62 +430,78 @@ pub(crate) fn why_not(
 /// A broken rule other than cover, with its fix.
 fn rule_problem(roster: &Roster, assignments: &[Assignment], v: &Violation) -> Problem {
     let who = v.staff.clone().unwrap_or_else(|| "someone".into());
-    let limit_fix = || limit_fix(roster, assignments, &who, &v.rule);
-    let (cause, fix) = match v.rule.as_str() {
-        "skill" => (Cause::Skill, "add a person with that skill who may serve the site, or lower the skill need".to_string()),
-        "pin" => (Cause::Pin, "remove the pin, or free that person for that duty".to_string()),
-        "one_duty_per_day" => (
+    // The fix of a personal limit, from the person's load in the relaxed roster.
+    let limit = |fix: &dyn Fn(&Load) -> String| {
+        (
+            Cause::Limit,
+            load(roster, assignments, &who).map_or_else(|| "add staff".to_string(), |l| fix(&l)),
+        )
+    };
+    let rest = |fix: String| (Cause::RestAndRuns, fix);
+    let (cause, fix) = match v.rule {
+        Rule::UnknownSlot
+        | Rule::UnknownStaff
+        | Rule::Duplicate
+        | Rule::SiteNotAllowed
+        | Rule::Unavailable
+        | Rule::CoverMin
+        | Rule::CoverMax => (Cause::Cover, "lower the cover, or add staff".to_string()),
+        Rule::Skill => (Cause::Skill, "add a person with that skill who may serve the site, or lower the skill need".to_string()),
+        Rule::Pin => (Cause::Pin, "remove the pin, or free that person for that duty".to_string()),
+        Rule::OneDutyPerDay => (
             Cause::OneDutyPerDay,
             "add a person who may serve these sites that day, or allow two duties a day (`one_duty_per_day = { weight = N }`)".to_string(),
         ),
-        "max_duties" | "min_duties" | "max_per_duty" | "max_minutes" | "min_minutes" => {
-            (Cause::Limit, limit_fix())
-        }
-        "min_rest" => (Cause::RestAndRuns, "shorten `min_rest_hours`, or add staff".to_string()),
-        "forbidden_succession" => (Cause::RestAndRuns, "make that succession soft (`weight = N`), or add staff".to_string()),
-        "max_consecutive_days" => (Cause::RestAndRuns, format!("raise `max_consecutive_days` for {who}, or add staff")),
-        "min_consecutive_days" | "min_consecutive_days_off" => {
-            (Cause::RestAndRuns, format!("lower `{}` for {who}", v.rule))
-        }
-        "max_weekends" => (Cause::RestAndRuns, format!("raise `max_weekends` for {who}, or add staff")),
-        _ => (Cause::Cover, "lower the cover, or add staff".to_string()),
+        Rule::MaxDuties => limit(&|l| format!("raise {who}'s max_duties to {}, or add staff", l.duties.len())),
+        Rule::MinDuties => limit(&|l| format!("lower {who}'s min_duties to {}", l.duties.len())),
+        Rule::MaxMinutes => limit(&|l| format!("raise {who}'s max_minutes to {}, or add staff", l.minutes)),
+        Rule::MinMinutes => limit(&|l| format!("lower {who}'s min_minutes to {}", l.minutes)),
+        Rule::MaxPerDuty => limit(&|l| {
+            let raises: Vec<String> = l
+                .person
+                .limits
+                .max_per_duty
+                .iter()
+                .filter_map(|(duty, &max)| {
+                    let count = l.duties.iter().filter(|a| a.duty == *duty).count();
+                    (count > max as usize).then(|| format!("max_per_duty.{duty} to {count}"))
+                })
+                .collect();
+            format!("raise {who}'s {}, or add staff", raises.join(" and "))
+        }),
+        Rule::MinRest => rest("shorten `min_rest_hours`, or add staff".to_string()),
+        Rule::ForbiddenSuccession => rest("make that succession soft (`weight = N`), or add staff".to_string()),
+        Rule::MaxConsecutiveDays => rest(format!("raise `max_consecutive_days` for {who}, or add staff")),
+        Rule::MinConsecutiveDays | Rule::MinConsecutiveDaysOff => rest(format!("lower `{}` for {who}", v.rule)),
+        Rule::MaxWeekends => rest(format!("raise `max_weekends` for {who}, or add staff")),
     };
     Problem {
         cause,
-        rule: v.rule.clone(),
+        rule: v.rule,
         text: v.message.clone(),
         fix,
     }
 }
 
-/// The change to a personal limit that the relaxed roster needs, in numbers.
-fn limit_fix(roster: &Roster, assignments: &[Assignment], staff: &str, rule: &str) -> String {
-    let Some(person) = roster.staff_index(staff).map(|i| &roster.staff()[i]) else {
-        return "add staff".to_string();
-    };
-    let mine: Vec<&Assignment> = assignments.iter().filter(|a| a.staff == staff).collect();
-    let minutes: i64 = mine
+/// One person's duties and minutes in the relaxed roster: what a limit's fix needs.
+struct Load<'a> {
+    person: &'a Staff,
+    duties: Vec<&'a Assignment>,
+    minutes: i64,
+}
+
+/// The load of staff member `staff` in `assignments`; `None` when no such person.
+fn load<'a>(roster: &'a Roster, assignments: &'a [Assignment], staff: &str) -> Option<Load<'a>> {
+    let person = &roster.staff()[roster.staff_index(staff)?];
+    let duties: Vec<&Assignment> = assignments.iter().filter(|a| a.staff == staff).collect();
+    let minutes = duties
         .iter()
         .filter_map(|a| roster.slot_of(a))
         .map(|s| s.minutes)
         .sum();
-    let n = mine.len();
-    match rule {
-        "max_duties" => format!("raise {staff}'s max_duties to {n}, or add staff"),
-        "min_duties" => format!("lower {staff}'s min_duties to {n}"),
-        "max_minutes" => format!("raise {staff}'s max_minutes to {minutes}, or add staff"),
-        "min_minutes" => format!("lower {staff}'s min_minutes to {minutes}"),
-        _ => {
-            let raises: Vec<String> = person
-                .limits
-                .max_per_duty
-                .iter()
-                .filter_map(|(duty, &max)| {
-                    let count = mine.iter().filter(|a| a.duty == *duty).count();
-                    (count > max as usize).then(|| format!("max_per_duty.{duty} to {count}"))
-                })
-                .collect();
-            format!("raise {staff}'s {}, or add staff", raises.join(" and "))
-        }
-    }
+    Some(Load {
+        person,
+        duties,
+        minutes,
+    })
 }

@@ -22,9 +22,9 @@ pub mod error;
 pub mod explain;
 pub mod input;
 pub mod model;
-pub mod objective;
 pub mod output;
 mod random;
+pub mod rule;
 #[cfg(any(test, feature = "synthetic"))]
 pub mod sample;
 pub mod solve;
@@ -39,6 +39,6 @@ pub use domain::{
 };
 pub use error::{Error, ReadError, SolveError, ValidationError, WriteError};
 pub use input::{parse_roster_toml, read_roster_file};
-pub use objective::Term;
+pub use rule::{Rule, Term};
 pub use solve::{Outcome, SolveOptions, Status, solve};
 pub use validate::{Report, Violation, validate};

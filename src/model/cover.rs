@@ -1,5 +1,6 @@
-//! Cover: each slot gets between its minimum and maximum number of people, with the
-//! skills it needs; soft where the cover has under/over weights.
+//! Cover: each slot gets between its minimum and maximum number of people; soft
+//! where the cover has under/over weights. The slot's skills (in `skills`) are added
+//! right after its cover, with the same strength as its minimum.
 
 use super::Model;
 use crate::{Strength, Term};
@@ -22,20 +23,7 @@ pub(super) fn add(model: &mut Model) {
                 model.constrain((assigned - excess).leq(f64::from(max)));
             }
         }
-        for need in &slot.skills {
-            let skilled: Vec<usize> = on_slot
-                .iter()
-                .copied()
-                .filter(|&d| {
-                    roster.staff()[model.decisions[d].staff]
-                        .skills
-                        .contains(&need.skill)
-                })
-                .collect();
-            let count = model.sum_of(&skilled);
-            let missing = model.slack(under, Term::SkillShortage);
-            model.constrain((count + missing).geq(f64::from(need.count)));
-        }
+        super::skills::add_for_slot(model, slot, &on_slot, under);
     }
 }
 

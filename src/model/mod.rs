@@ -2,16 +2,19 @@
 //! and one module per rule family, each adding its own variables, constraints and
 //! objective terms.
 
-mod consecutive;
 mod cover;
 mod exchange;
 mod fairness;
 mod limits;
 mod matrix;
-mod pairs;
+mod one_duty_per_day;
 mod preferences;
 mod program;
+mod rest;
+mod runs;
 mod share;
+mod skills;
+mod successions;
 mod weekends;
 
 pub(crate) use exchange::{Exchange, better, meets};
@@ -73,10 +76,10 @@ impl<'r> Model<'r> {
         let mut model = Model::decisions_only(roster);
         cover::add(&mut model);
         limits::add(&mut model);
-        pairs::add_one_duty_per_day(&mut model);
-        pairs::add_min_rest(&mut model);
-        pairs::add_forbidden_successions(&mut model);
-        consecutive::add(&mut model);
+        one_duty_per_day::add(&mut model);
+        rest::add(&mut model);
+        successions::add(&mut model);
+        runs::add(&mut model);
         weekends::add(&mut model);
         preferences::add(&mut model);
         fairness::add(&mut model);

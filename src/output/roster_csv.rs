@@ -73,14 +73,14 @@ pub fn render(
 /// # Example
 /// ```
 /// use duty_roster::output::{roster_csv, CsvStyle};
-/// use duty_roster::validate::Violation;
+/// use duty_roster::{validate::Violation, Rule};
 /// let roster = duty_roster::sample::tiny_roster();
 /// let a = duty_roster::Assignment::new("2022-08-01".parse().unwrap(), "evening", "hq", "A");
-/// let broken = Violation { rule: "max_duties".into(), staff: Some("A".into()), message: "A: 1 duty, at most 0".into() };
+/// let broken = Violation { rule: Rule::MaxDuties, staff: Some("A".into()), message: "A: 1 duty, at most 0".into() };
 /// let bytes = roster_csv::render_relaxed(&roster, &[a], &[broken], CsvStyle::default(), "roster.csv".as_ref()).unwrap();
 /// let text = String::from_utf8(bytes).unwrap();
 /// assert!(text.lines().next().unwrap().ends_with(",breaks"));
-/// assert!(text.lines().nth(1).unwrap().ends_with(",max_duties"));
+/// assert!(text.lines().nth(1).unwrap().ends_with(&format!(",{}", Rule::MaxDuties)));
 /// ```
 pub fn render_relaxed(
     roster: &Roster,
@@ -127,7 +127,7 @@ fn write_rows(
             let mut rules: Vec<&str> = violations
                 .iter()
                 .filter(|v| v.staff.as_deref() == Some(person.id.as_str()))
-                .map(|v| v.rule.as_str())
+                .map(|v| v.rule.key())
                 .collect();
             rules.sort_unstable();
             rules.dedup();

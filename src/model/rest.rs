@@ -1,5 +1,5 @@
-//! Rules between two duties of one person: at most one duty a day, a minimum rest
-//! between duties, and successions of duty kinds forbidden on consecutive days.
+//! Rest: two duties of one person at least the minimum rest apart (overlapping
+//! duties never together), hard or at a cost per extra duty.
 
 use std::collections::BTreeMap;
 
@@ -7,21 +7,6 @@ use chrono::{DateTime, Utc};
 
 use super::Model;
 use crate::{Strength, Term};
-
-/// At most one duty per person per day (hard, or soft per extra duty).
-pub(super) fn add_one_duty_per_day(model: &mut Model) {
-    let strength = model.roster().def().rules.one_duty_per_day;
-    for staff in 0..model.roster().staff().len() {
-        for day in 0..model.day_count() {
-            let today = model.by_staff_day[staff][day].clone();
-            if today.len() < 2 {
-                continue;
-            }
-            let extra = model.slack(strength, Term::OneDutyPerDay);
-            model.constrain((model.sum_of(&today) - extra).leq(1.0));
-        }
-    }
-}
 
 /// A (date, duty kind) pair and its times; the same at every site.
 struct Group {
@@ -62,7 +47,7 @@ fn conflicting_groups(model: &Model, rest_minutes: i64) -> Vec<(usize, usize, us
 }
 
 /// Two duties of one person must be at least the minimum rest apart.
-pub(super) fn add_min_rest(model: &mut Model) {
+pub(super) fn add(model: &mut Model) {
     let Some(rule) = model.roster().def().rules.min_rest_minutes else {
         return;
     };
@@ -81,36 +66,9 @@ pub(super) fn add_min_rest(model: &mut Model) {
     }
 }
 
-/// Duty kind `then` may not follow duty kind `first` on the next day.
-pub(super) fn add_forbidden_successions(model: &mut Model) {
-    let successions = model.roster().def().rules.forbidden_successions.clone();
-    for succession in successions {
-        let first = model
-            .roster()
-            .duty_index(&succession.first)
-            .expect("validated");
-        let then = model
-            .roster()
-            .duty_index(&succession.then)
-            .expect("validated");
-        for staff in 0..model.roster().staff().len() {
-            for day in 0..model.day_count().saturating_sub(1) {
-                forbid_together(
-                    model,
-                    staff,
-                    (day, first),
-                    (day + 1, then),
-                    succession.strength,
-                    Term::ForbiddenSuccession,
-                );
-            }
-        }
-    }
-}
-
 /// `staff` may not work both (day, duty) groups: at most one duty among them, or a
 /// penalty per extra duty.
-fn forbid_together(
+pub(super) fn forbid_together(
     model: &mut Model,
     staff: usize,
     a: (usize, usize),
