@@ -24,6 +24,7 @@ use crate::{Language, Roster, Rule};
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Finding {
     /// A slot with fewer eligible people than its hard minimum.
     Understaffed {

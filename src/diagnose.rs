@@ -25,6 +25,7 @@ use crate::{
 /// assert!(costs.cover > costs.rest_and_runs);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct RelaxCosts {
     /// Per missing person on a slot.
     pub cover: u32,
@@ -132,6 +133,7 @@ pub fn relax(def: &RosterDef, costs: &RelaxCosts) -> RosterDef {
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Cause {
     /// A slot short of people.
     Cover,
@@ -167,16 +169,9 @@ impl Cause {
 /// One change the roster needs: what is wrong, and the single change that fixes it.
 ///
 /// # Example
-/// ```
-/// let p = duty_roster::diagnose::Problem {
-///     cause: duty_roster::diagnose::Cause::Limit,
-///     rule: duty_roster::Rule::MaxDuties,
-///     text: "A: 5 duties, at most 3".into(),
-///     fix: "raise A's max_duties to 5".into(),
-/// };
-/// assert!(p.fix.contains("raise"));
-/// ```
+/// See [`Diagnosis`], whose `problems` these are.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Problem {
     /// The group.
     pub cause: Cause,
@@ -202,6 +197,7 @@ pub struct Problem {
 /// assert!(d.problems[0].text.contains("needs 2, at most 1 possible"));
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Diagnosis {
     /// What counting shows before solving.
     pub findings: Vec<Finding>,

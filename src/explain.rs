@@ -18,6 +18,7 @@ use crate::{
 /// # Example
 /// See [`explain_staff`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct KindShare {
     /// Duty kind id.
     pub duty: String,
@@ -37,6 +38,7 @@ pub struct KindShare {
 /// # Example
 /// See [`explain_staff`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct UnhonouredWish {
     /// The preference as written.
     pub preference: Preference,
@@ -53,6 +55,7 @@ pub struct UnhonouredWish {
 /// # Example
 /// See [`explain_staff`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct StaffExplanation {
     /// Staff id.
     pub staff: String,
@@ -198,6 +201,7 @@ pub fn explain_staff(
 /// # Example
 /// See [`explain_date`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct SlotExplanation {
     /// Duty kind id.
     pub duty: String,

@@ -23,6 +23,7 @@ macro_rules! keyed {
     ) => {
         $(#[$meta])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+        #[non_exhaustive]
         pub enum $name {
             $( $(#[$vmeta])* #[serde(rename = $key)] $variant, )+
         }

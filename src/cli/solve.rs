@@ -4,8 +4,8 @@ use std::path::{Path, PathBuf};
 
 use duty_roster::check::precheck;
 use duty_roster::diagnose::{RelaxCosts, diagnose, relax};
-use duty_roster::output::ics::{self, CalendarOptions, FileNames, NameKey, Owner};
-use duty_roster::output::{self, CsvStyle, FileKind, Format, OutputFile, OutputOptions, text};
+use duty_roster::output::ics::{self, FileNames, NameKey, Owner};
+use duty_roster::output::{self, FileKind, Format, OutputFile, OutputOptions, text};
 use duty_roster::validate::Report;
 use duty_roster::{Outcome, Roster, SolveError, SolveOptions, WriteError, solve, validate};
 
@@ -16,9 +16,9 @@ fn write_failure(e: WriteError) -> Failure {
     Failure::from(duty_roster::Error::from(e))
 }
 
-/// The calendar options, or `None` when calendars are not asked for. The name key is
+/// How calendar files are named, or `None` when calendars are not asked for. The name key is
 /// read before anything is solved or written, so a missing key costs nothing.
-fn calendar_options(args: &SolveArgs) -> Result<Option<CalendarOptions>, Failure> {
+fn calendar_file_names(args: &SolveArgs) -> Result<Option<FileNames>, Failure> {
     let file_names = if args.private_names {
         let key = NameKey::from_file_or_env(args.name_key_file.as_deref()).map_err(|e| {
             let code = match e {
@@ -31,10 +31,7 @@ fn calendar_options(args: &SolveArgs) -> Result<Option<CalendarOptions>, Failure
     } else {
         FileNames::StaffId
     };
-    Ok(args
-        .format
-        .contains(&CliFormat::Ics)
-        .then_some(CalendarOptions { file_names }))
+    Ok(args.format.contains(&CliFormat::Ics).then_some(file_names))
 }
 
 /// What was written under calendars/, and with private names which file is whose.
@@ -78,7 +75,7 @@ fn calendars_written(
 }
 
 pub fn run(args: SolveArgs) -> Result<(), Failure> {
-    let calendar_options = calendar_options(&args)?;
+    let calendar_options = calendar_file_names(&args)?;
     let roster = duty_roster::read_roster_file(&args.roster)?;
     let mut options = SolveOptions::default();
     options.time_limit = args.time_limit;
@@ -124,7 +121,7 @@ fn infeasible(
     args: &SolveArgs,
     roster: &Roster,
     options: &SolveOptions,
-    calendar_options: Option<&CalendarOptions>,
+    calendar_options: Option<&FileNames>,
 ) -> Result<(), Failure> {
     let diagnosis =
         diagnose(roster, options).map_err(|e| Failure::from(duty_roster::Error::from(e)))?;
@@ -164,13 +161,11 @@ fn write_outputs(
     roster: &Roster,
     outcome: &Outcome,
     report: &Report,
-    calendar_options: Option<&CalendarOptions>,
+    calendar_options: Option<&FileNames>,
     relaxed: bool,
 ) -> Result<(), Failure> {
     let mut options = OutputOptions::default();
-    options.csv = CsvStyle {
-        excel: args.excel || roster.def().settings.excel_csv,
-    };
+    options.csv.excel = args.excel || roster.def().settings.excel_csv;
     options.formats = Format::ALL
         .into_iter()
         .filter(|format| match format {
@@ -180,8 +175,8 @@ fn write_outputs(
             _ => false,
         })
         .collect();
-    if let Some(calendars) = calendar_options {
-        options.calendar_names = calendars.file_names.clone();
+    if let Some(file_names) = calendar_options {
+        options.calendar_names = file_names.clone();
     }
     options.relaxed = relaxed;
     let files = output::render(roster, outcome, report, &options).map_err(write_failure)?;

@@ -96,6 +96,7 @@ const REFRESH: &str = "PT12H";
 /// assert_ne!(owner, duty_roster::output::ics::Owner::Roster);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum Owner {
     /// One person's duties, by staff id.
     Staff(String),
@@ -110,6 +111,7 @@ pub enum Owner {
 /// # Example
 /// See the [module](self) example.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct CalendarFile {
     /// Path relative to the output folder, such as `calendars/staff/BM-01.ics`.
     pub path: PathBuf,
@@ -129,6 +131,7 @@ pub struct CalendarFile {
 /// assert_eq!(o.file_names, duty_roster::output::ics::FileNames::StaffId);
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct CalendarOptions {
     /// How per-person files are named.
     pub file_names: FileNames,

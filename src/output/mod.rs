@@ -28,6 +28,7 @@ pub use bundle::{FileKind, Format, OutputFile, OutputOptions, render, write};
 /// assert!(!plain.excel);
 /// ```
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct CsvStyle {
     /// For Excel: a UTF-8 byte order mark, `;` separators and CRLF line ends.
     /// Otherwise plain RFC 4180 UTF-8 with `,` and LF.

@@ -74,10 +74,14 @@ pub fn render(
 /// ```
 /// use duty_roster::output::{roster_csv, CsvStyle};
 /// use duty_roster::{validate::Violation, Rule};
-/// let roster = duty_roster::sample::tiny_roster();
+/// let mut def = duty_roster::sample::tiny_roster_def();
+/// def.staff[0].limits.max_duties = Some(0);
+/// let roster = duty_roster::Roster::new(def).unwrap();
 /// let a = duty_roster::Assignment::new("2022-08-01".parse().unwrap(), "evening", "hq", "A");
-/// let broken = Violation { rule: Rule::MaxDuties, staff: Some("A".into()), message: "A: 1 duty, at most 0".into() };
-/// let bytes = roster_csv::render_relaxed(&roster, &[a], &[broken], CsvStyle::default(), "roster.csv".as_ref()).unwrap();
+/// let report = duty_roster::validate(&roster, std::slice::from_ref(&a));
+/// let broken: Vec<Violation> =
+///     report.violations.into_iter().filter(|v| v.rule == Rule::MaxDuties).collect();
+/// let bytes = roster_csv::render_relaxed(&roster, &[a], &broken, CsvStyle::default(), "roster.csv".as_ref()).unwrap();
 /// let text = String::from_utf8(bytes).unwrap();
 /// assert!(text.lines().next().unwrap().ends_with(",breaks"));
 /// assert!(text.lines().nth(1).unwrap().ends_with(&format!(",{}", Rule::MaxDuties)));

@@ -54,6 +54,7 @@ use resolve::Checker;
 /// assert_eq!(v.message, "2022-08-01 hq evening: 0 assigned, needs at least 1");
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Violation {
     /// The rule broken; written as its key ([`Rule::key`]).
     pub rule: Rule,
@@ -76,6 +77,7 @@ pub struct Violation {
 /// assert_eq!(report.people.len(), 3);
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Report {
     /// Hard rules broken, in a deterministic order.
     pub violations: Vec<Violation>,
@@ -99,6 +101,7 @@ pub struct Report {
 /// assert!((a.hours_target - 10.0 / 3.0).abs() < 1e-9); // of two hours each
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct PersonLoad {
     /// Staff id.
     pub staff: String,
@@ -122,6 +125,7 @@ pub struct PersonLoad {
 /// assert_eq!((evening.duty.as_str(), evening.count), ("evening", 0));
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct DutyLoad {
     /// Duty kind id.
     pub duty: String,

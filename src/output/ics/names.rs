@@ -61,6 +61,7 @@ impl fmt::Debug for NameKey {
 /// assert_eq!(err.to_string(), "name key too short: 3 bytes, at least 16 needed");
 /// ```
 #[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
 pub enum NameKeyError {
     /// Neither the environment variable nor a key file gave a key.
     #[error(
