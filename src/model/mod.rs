@@ -4,19 +4,11 @@
 
 mod consecutive;
 mod cover;
-mod exchange;
 mod fairness;
 mod limits;
-mod matrix;
 mod pairs;
 mod preferences;
-mod program;
-mod share;
 mod weekends;
-
-pub(crate) use exchange::{Exchange, better, meets};
-pub(crate) use matrix::Matrix;
-pub(crate) use program::{Callbacks, Program, Run};
 
 use std::collections::{BTreeMap, HashMap};
 

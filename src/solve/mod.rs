@@ -17,6 +17,7 @@
 
 mod complete;
 mod detached;
+mod highs;
 mod search;
 
 use std::collections::BTreeMap;
@@ -24,12 +25,13 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Instant;
 
-use highs::HighsModelStatus;
+use ::highs::HighsModelStatus;
 use serde::{Deserialize, Serialize};
 
 use detached::Detached;
 
-use crate::model::{Callbacks, Decision, Exchange, Matrix, Model, Program, Run, better, meets};
+use self::highs::{Callbacks, Exchange, Matrix, Program, Run, better, meets};
+use crate::model::{Decision, Model};
 use crate::{Assignment, Roster, SolveError, Term, check, validate};
 
 /// How to solve.

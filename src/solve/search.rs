@@ -10,8 +10,9 @@ use std::time::Instant;
 
 use highs::HighsModelStatus;
 
+use super::highs::{Callbacks, Exchange, Matrix, Program, Run, better, meets};
 use super::{ALONE, SolveOptions, part_limit, set_options};
-use crate::model::{Callbacks, Decision, Exchange, Matrix, Program, Run, better, meets};
+use crate::model::Decision;
 use crate::random::SplitMix;
 use crate::{Roster, SolveError};
 

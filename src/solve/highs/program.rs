@@ -9,8 +9,8 @@ use std::sync::atomic::AtomicBool;
 
 use crate::SolveError;
 
+use super::callbacks;
 use super::exchange::Exchange;
-use super::share;
 
 /// Most work spent on a relaxation, in simplex iterations times the program's
 /// nonzeros (an iteration costs about a pass over them): beyond it (the largest
@@ -164,13 +164,13 @@ impl Program {
         }
         match callbacks {
             Callbacks::None => {}
-            Callbacks::Share(exchange) => share::start(model.as_mut_ptr(), exchange)?,
-            Callbacks::Stop(stop) => share::start_stoppable(model.as_mut_ptr(), stop)?,
+            Callbacks::Share(exchange) => callbacks::start(model.as_mut_ptr(), exchange)?,
+            Callbacks::Stop(stop) => callbacks::start_stoppable(model.as_mut_ptr(), stop)?,
         }
         let mut solved = model.try_solve().map_err(|e| solver_error("failed", e))?;
         if !matches!(callbacks, Callbacks::None) {
             // The callbacks' data may not outlive this call: HiGHS forgets it.
-            share::stop(solved.as_mut_ptr());
+            callbacks::stop(solved.as_mut_ptr());
         }
         let status = solved.status();
         let feasible = solved.primal_solution_status() == HighsSolutionStatus::Feasible;
