@@ -14,6 +14,7 @@
 //! assert!(validate(&roster, &outcome.assignments).violations.is_empty());
 //! ```
 #![deny(missing_docs)]
+#![deny(unsafe_code)]
 
 pub mod check;
 pub mod diagnose;

@@ -1,65 +1,121 @@
 //! The HiGHS callbacks through which a solve shares rosters and its bound with an
-//! [`Exchange`]. The `highs` crate does not wrap HiGHS's callbacks, so this module
-//! calls the C interface (`highs-sys`) directly; it is the only unsafe code of the
-//! crate.
+//! [`Exchange`], or is interrupted by a flag. The `highs` crate does not wrap
+//! HiGHS's callbacks, so this module calls the C interface (`highs-sys`) directly;
+//! it is the only unsafe code of the crate.
+//!
+//! HiGHS keeps a raw pointer to the callbacks' data. [`Started`] ties that pointer's
+//! life to the data's: it owns the HiGHS instance while the callbacks are set and
+//! borrows the data for as long, and it gives the instance back only once the
+//! callbacks are removed. Whatever else happens to it (a failed solve, a failure to
+//! remove the callbacks, the guard dropped), the instance is destroyed with it, so
+//! no HiGHS instance outlives the data it points to.
 
 use std::ffi::{c_char, c_int, c_void};
+use std::marker::PhantomData;
 use std::sync::atomic::{AtomicBool, Ordering};
 
+use highs::{Model, SolvedModel};
 use highs_sys::{
     Highs_setCallback, Highs_setCallbackSolution, Highs_startCallback, HighsCallbackDataIn,
     HighsCallbackDataOut, kHighsCallbackCallbackMipUserSolution,
-    kHighsCallbackMipImprovingSolution, kHighsCallbackMipInterrupt,
+    kHighsCallbackMipImprovingSolution, kHighsCallbackMipInterrupt, kHighsStatusOk,
 };
 
 use super::exchange::Exchange;
 use crate::SolveError;
 
-/// Registers the callbacks on the HiGHS instance `highs`, with `exchange` as their
-/// data. `exchange` must outlive the solve: call [`stop`] after it.
-pub(super) fn start(highs: *mut c_void, exchange: &Exchange) -> Result<(), SolveError> {
-    let data = std::ptr::from_ref(exchange).cast_mut().cast::<c_void>();
-    // SAFETY: `highs` is a live HiGHS instance; `data` points to an `Exchange`
-    // that the caller keeps alive until `stop`, and `callback` only reads it.
-    let ok = unsafe {
-        Highs_setCallback(highs, Some(callback), data) == 0
-            && [
-                kHighsCallbackMipImprovingSolution,
-                kHighsCallbackCallbackMipUserSolution,
-                kHighsCallbackMipInterrupt,
-            ]
-            .iter()
-            .all(|&kind| Highs_startCallback(highs, kind) == 0)
-    };
-    if ok {
-        Ok(())
-    } else {
-        Err(SolveError::Solver("HiGHS refused the callbacks".into()))
+/// A HiGHS instance with callbacks set, whose data is borrowed for `'data`.
+///
+/// The only way to get the instance back is [`solve`](Started::solve), which
+/// removes the callbacks first; dropping the guard destroys the instance, and the
+/// callbacks with it.
+pub(super) struct Started<'data> {
+    model: Model,
+    /// The callbacks' data, which HiGHS holds as a raw pointer.
+    data: PhantomData<&'data ()>,
+}
+
+impl<'data> Started<'data> {
+    /// `model` with the callbacks that share rosters and the bound with `exchange`.
+    ///
+    /// # Errors
+    /// [`SolveError::Solver`] when HiGHS refuses them (the model is then dropped).
+    pub(super) fn sharing(mut model: Model, exchange: &'data Exchange) -> Result<Self, SolveError> {
+        let highs = model.as_mut_ptr();
+        let data = std::ptr::from_ref(exchange).cast_mut().cast::<c_void>();
+        // SAFETY: `highs` is the live instance `model` owns. `data` points to an
+        // `Exchange` borrowed for `'data`, as long as the guard that owns `model`
+        // (or, should HiGHS refuse, `model` is dropped on return, callbacks and all);
+        // `callback` only reads it through a shared reference.
+        let ok = unsafe {
+            Highs_setCallback(highs, Some(callback), data) == kHighsStatusOk
+                && [
+                    kHighsCallbackMipImprovingSolution,
+                    kHighsCallbackCallbackMipUserSolution,
+                    kHighsCallbackMipInterrupt,
+                ]
+                .iter()
+                .all(|&kind| Highs_startCallback(highs, kind) == kHighsStatusOk)
+        };
+        Started::checked(model, ok)
+    }
+
+    /// `model` with a callback that interrupts the solve once `stop` is set
+    /// (checked where HiGHS checks its time limit).
+    ///
+    /// # Errors
+    /// [`SolveError::Solver`] when HiGHS refuses it (the model is then dropped).
+    pub(super) fn stoppable(mut model: Model, stop: &'data AtomicBool) -> Result<Self, SolveError> {
+        let highs = model.as_mut_ptr();
+        let data = std::ptr::from_ref(stop).cast_mut().cast::<c_void>();
+        // SAFETY: as in `sharing`: `highs` is the live instance `model` owns, and
+        // `data` points to an `AtomicBool` borrowed for as long as the guard owns
+        // `model`; `interrupt_when_set` only loads it.
+        let ok = unsafe {
+            Highs_setCallback(highs, Some(interrupt_when_set), data) == kHighsStatusOk
+                && Highs_startCallback(highs, kHighsCallbackMipInterrupt) == kHighsStatusOk
+        };
+        Started::checked(model, ok)
+    }
+
+    fn checked(model: Model, ok: bool) -> Result<Self, SolveError> {
+        if ok {
+            Ok(Started {
+                model,
+                data: PhantomData,
+            })
+        } else {
+            Err(SolveError::Solver("HiGHS refused the callbacks".into()))
+        }
+    }
+
+    /// Solves with the callbacks, then removes them: the solved model holds no
+    /// pointer to the data any more.
+    ///
+    /// # Errors
+    /// [`SolveError::Solver`] when the solve fails or HiGHS does not remove the
+    /// callbacks; the instance is destroyed in both cases.
+    pub(super) fn solve(self) -> Result<SolvedModel, SolveError> {
+        let mut solved = self
+            .model
+            .try_solve()
+            .map_err(|e| SolveError::Solver(format!("HiGHS failed: {e:?}")))?;
+        stop(&mut solved)?;
+        Ok(solved)
     }
 }
 
-/// Registers a callback on the HiGHS instance `highs` that interrupts the solve
-/// once `stop` is set. `stop` must outlive the solve: call [`stop`] after it.
-pub(super) fn start_stoppable(highs: *mut c_void, stop: &AtomicBool) -> Result<(), SolveError> {
-    let data = std::ptr::from_ref(stop).cast_mut().cast::<c_void>();
-    // SAFETY: `highs` is a live HiGHS instance; `data` points to an `AtomicBool`
-    // that the caller keeps alive until `stop`, and `interrupt_when_set` only reads it.
-    let ok = unsafe {
-        Highs_setCallback(highs, Some(interrupt_when_set), data) == 0
-            && Highs_startCallback(highs, kHighsCallbackMipInterrupt) == 0
-    };
-    if ok {
+/// Removes the callbacks of `solved` (and with them HiGHS's pointer to their data).
+fn stop(solved: &mut SolvedModel) -> Result<(), SolveError> {
+    // SAFETY: `solved.as_mut_ptr()` is the live instance `solved` owns; a null
+    // callback with null data leaves HiGHS nothing to call or read.
+    let status = unsafe { Highs_setCallback(solved.as_mut_ptr(), None, std::ptr::null_mut()) };
+    if status == kHighsStatusOk {
         Ok(())
     } else {
-        Err(SolveError::Solver("HiGHS refused the callbacks".into()))
-    }
-}
-
-/// Removes the callbacks (and with them HiGHS's pointer to the exchange).
-pub(super) fn stop(highs: *mut c_void) {
-    // SAFETY: `highs` is a live HiGHS instance; no callback is set after this.
-    unsafe {
-        Highs_setCallback(highs, None, std::ptr::null_mut());
+        Err(SolveError::Solver(format!(
+            "HiGHS did not remove the callbacks (status {status})"
+        )))
     }
 }
 
@@ -78,8 +134,9 @@ unsafe extern "C" fn callback(
     if out.is_null() || data.is_null() {
         return;
     }
-    // SAFETY: `data` is the `Exchange` given to `start`, alive for the solve; HiGHS
-    // passes valid `out` and `input` structures for the duration of the call.
+    // SAFETY: `data` is the `Exchange` given to `Started::sharing`, borrowed for as
+    // long as HiGHS may call; HiGHS passes valid `out` and `input` structures for
+    // the duration of the call.
     let (exchange, out) = unsafe { (&*data.cast::<Exchange>(), &*out) };
     if kind == kHighsCallbackMipImprovingSolution {
         if !out.mip_solution.is_null() && out.mip_solution_size > 0 {
@@ -112,12 +169,12 @@ unsafe extern "C" fn callback(
         && exchange.note_bound(out.mip_dual_bound)
         && !input.is_null()
     {
-        // SAFETY: as above.
+        // SAFETY: `input` is HiGHS's input structure, valid during the call.
         unsafe { (*input).user_interrupt = 1 };
     }
 }
 
-/// The callback of [`start_stoppable`]: interrupts the solve once the flag in `data`
+/// The callback of [`Started::stoppable`]: interrupts the solve once the flag in `data`
 /// is set.
 unsafe extern "C" fn interrupt_when_set(
     kind: c_int,
@@ -129,8 +186,8 @@ unsafe extern "C" fn interrupt_when_set(
     if kind != kHighsCallbackMipInterrupt || input.is_null() || data.is_null() {
         return;
     }
-    // SAFETY: `data` is the `AtomicBool` given to `start_stoppable`, alive until
-    // `stop`; `input` is HiGHS's, valid during the callback.
+    // SAFETY: `data` is the `AtomicBool` given to `Started::stoppable`, borrowed
+    // for as long as HiGHS may call; `input` is HiGHS's, valid during the call.
     unsafe {
         if (*data.cast::<AtomicBool>()).load(Ordering::Relaxed) {
             (*input).user_interrupt = 1;

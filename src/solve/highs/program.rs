@@ -9,7 +9,7 @@ use std::sync::atomic::AtomicBool;
 
 use crate::SolveError;
 
-use super::callbacks;
+use super::callbacks::Started;
 use super::exchange::Exchange;
 
 /// Most work spent on a relaxation, in simplex iterations times the program's
@@ -162,16 +162,11 @@ impl Program {
                 .try_set_solution(Some(start), None, None, None)
                 .map_err(|e| solver_error("cannot take the start roster", e))?;
         }
-        match callbacks {
-            Callbacks::None => {}
-            Callbacks::Share(exchange) => callbacks::start(model.as_mut_ptr(), exchange)?,
-            Callbacks::Stop(stop) => callbacks::start_stoppable(model.as_mut_ptr(), stop)?,
-        }
-        let mut solved = model.try_solve().map_err(|e| solver_error("failed", e))?;
-        if !matches!(callbacks, Callbacks::None) {
-            // The callbacks' data may not outlive this call: HiGHS forgets it.
-            callbacks::stop(solved.as_mut_ptr());
-        }
+        let solved = match callbacks {
+            Callbacks::None => model.try_solve().map_err(|e| solver_error("failed", e))?,
+            Callbacks::Share(exchange) => Started::sharing(model, exchange)?.solve()?,
+            Callbacks::Stop(stop) => Started::stoppable(model, stop)?.solve()?,
+        };
         let status = solved.status();
         let feasible = solved.primal_solution_status() == HighsSolutionStatus::Feasible;
         let columns = feasible.then(|| solved.get_solution().columns().to_vec());
