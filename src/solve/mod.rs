@@ -429,8 +429,8 @@ fn from_relaxation(
     let run = program.solve_with(left(), Some(&columns), Callbacks::Share(exchange));
     let waited = (limit - spawned.elapsed().as_secs_f64()).max(0.0) + GRACE;
     let support = helper.wait(waited).flatten();
-    program.set_option("mip_max_leaves", i32::MAX)?;
     let mut run = run?;
+    program.set_option("mip_max_leaves", i32::MAX)?;
     if let Some((objective, columns)) = support
         && (run.columns.is_none() || !better(run.objective, objective))
     {
