@@ -52,6 +52,7 @@
 //! `synthetic` feature adds a tiny sample roster and a generator of agency rosters of
 //! any size, for examples, tests and benchmarks.
 #![deny(missing_docs)]
+#![deny(unsafe_code)]
 
 pub mod check;
 pub mod diagnose;

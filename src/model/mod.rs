@@ -3,23 +3,15 @@
 //! objective terms.
 
 mod cover;
-mod exchange;
 mod fairness;
 mod limits;
-mod matrix;
 mod one_duty_per_day;
 mod preferences;
-mod program;
 mod rest;
 mod runs;
-mod share;
 mod skills;
 mod successions;
 mod weekends;
-
-pub(crate) use exchange::{Exchange, better, meets};
-pub(crate) use matrix::Matrix;
-pub(crate) use program::{Callbacks, Program, Run};
 
 use std::collections::{BTreeMap, HashMap};
 

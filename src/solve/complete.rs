@@ -5,9 +5,9 @@
 //! optimum before HiGHS's own search would even start); [`within_support`] keeps
 //! out only the decisions the relaxation leaves out.
 
+use super::highs::{Matrix, Program};
 use super::{SolveOptions, set_options};
 use crate::SolveError;
-use crate::model::{Matrix, Program};
 
 /// Most branch-and-bound nodes of the completing solve (HiGHS's own limit when it
 /// completes a start roster).

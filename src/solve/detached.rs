@@ -1,7 +1,7 @@
 //! Work on a thread of its own whose result is awaited with a deadline. HiGHS can,
-//! rarely, loop in its presolve without looking at its time limit (seen once in a
-//! neighbourhood's part, stuck in strengthening inequalities for minutes): a solve
-//! must not wait for such a thread forever, so it stops waiting and lets it go.
+//! rarely, loop in its presolve (strengthening inequalities after a restart)
+//! without looking at its time limit or its interrupt flag: a solve must not wait
+//! for such a thread forever, so it stops waiting and lets it go.
 
 use std::sync::mpsc;
 use std::time::Duration;

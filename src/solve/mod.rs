@@ -17,6 +17,7 @@
 
 mod complete;
 mod detached;
+mod highs;
 mod search;
 
 use std::collections::BTreeMap;
@@ -24,12 +25,13 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Instant;
 
-use highs::HighsModelStatus;
+use ::highs::HighsModelStatus;
 use serde::{Deserialize, Serialize};
 
 use detached::Detached;
 
-use crate::model::{Callbacks, Decision, Exchange, Matrix, Model, Program, Run, better, meets};
+use self::highs::{Callbacks, Exchange, Matrix, Program, Run, better, meets};
+use crate::model::{Decision, Model};
 use crate::{Assignment, Roster, SolveError, Term, check, validate};
 
 /// How to solve.
@@ -141,9 +143,9 @@ pub struct Outcome {
 /// Solves `roster`: an optimal roster, or the best found within the time limit.
 ///
 /// Heuristics beside the main solve run on threads of their own. Should HiGHS
-/// hang in one of them (it once looped in its presolve), `solve` still returns,
-/// at most a few seconds past the time limit, and leaves that thread to end on
-/// its own.
+/// hang in one of them (its presolve can loop without looking at its time
+/// limit), `solve` still returns, at most a few seconds past the time limit, and
+/// leaves that thread to end on its own.
 ///
 /// # Errors
 /// [`SolveError::Infeasible`] with the slots that cannot be covered when no roster
@@ -369,19 +371,18 @@ enum First {
 
 /// The linear relaxation's optimum, completed into a roster: where that roster
 /// meets the relaxation's bound, as on the agency's rosters, it is optimal and
-/// nothing more is solved (August: 0.03 s instead of 0.12 s). Otherwise a first,
-/// short solve, HiGHS's root node and a single leaf, from that roster; beside it, in
-/// a second thread, the best roster within the relaxation's support
+/// nothing more is solved. Otherwise a first, short solve, HiGHS's root node and a
+/// single leaf, from that roster; beside it, in a second thread, the best roster
+/// within the relaxation's support
 /// ([`complete::within_support`]), whose roster stops the solve as soon as the
 /// solve's bound meets it. Where either proves the optimum, that roster is returned
 /// (the second thread's on a tie, whichever ends first: the same roster on every
 /// run); otherwise the better one starts the full solve.
 ///
-/// When the relaxation cannot be completed (Instances 4 to 9 of the benchmark), the
-/// full solve starts at once, with the relaxation's bound: a short solve first only
-/// delayed it (its root done twice, the search's core idle meanwhile: Instance6
-/// 1953 to 1955 in every run instead of 2040 in most, Instance5 1147 or 1148
-/// instead of 1150).
+/// When the relaxation cannot be completed, the full solve starts at once, with the
+/// relaxation's bound: HiGHS's own completion of the relaxation fails there too, so
+/// a short solve would only do the root node that the full solve does again, and
+/// keep the search's core idle meanwhile.
 ///
 /// Call it once the program's options are set (HiGHS takes its thread count at the
 /// first solve).
@@ -431,8 +432,8 @@ fn from_relaxation(
     let run = program.solve_with(left(), Some(&columns), Callbacks::Share(exchange));
     let waited = (limit - spawned.elapsed().as_secs_f64()).max(0.0) + GRACE;
     let support = helper.wait(waited).flatten();
-    program.set_option("mip_max_leaves", i32::MAX)?;
     let mut run = run?;
+    program.set_option("mip_max_leaves", i32::MAX)?;
     if let Some((objective, columns)) = support
         && (run.columns.is_none() || !better(run.objective, objective))
     {

@@ -10,8 +10,9 @@ use std::time::Instant;
 
 use highs::HighsModelStatus;
 
+use super::highs::{Callbacks, Exchange, Matrix, Program, Run, better, meets};
 use super::{ALONE, SolveOptions, part_limit, set_options};
-use crate::model::{Callbacks, Decision, Exchange, Matrix, Program, Run, better, meets};
+use crate::model::Decision;
 use crate::random::SplitMix;
 use crate::{Roster, SolveError};
 
@@ -117,8 +118,8 @@ impl Search {
             }
         }
         // Small at first: they grow while their sub-problems solve quickly. A
-        // twentieth of the staff: a tenth (6 of Instance12's 63 people, 10 duty
-        // kinds) ran every first part of people to its time limit.
+        // twentieth of the staff, since on large staffs with many duty kinds a
+        // tenth already makes the first parts of people run to their time limit.
         let people = (staff_count as f64 / 20.0).max(2.0);
         let days = (day_count as f64 / 7.0).max(2.0);
         Search {

@@ -9,15 +9,16 @@ use std::sync::atomic::AtomicBool;
 
 use crate::SolveError;
 
+use super::callbacks::Started;
 use super::exchange::Exchange;
-use super::share;
 
 /// Most work spent on a relaxation, in simplex iterations times the program's
 /// nonzeros (an iteration costs about a pass over them): beyond it (the largest
 /// programs), the relaxation costs more than the roster it leads to saves. A count,
 /// not a time, so that the same roster gives the same path on any machine. 400
-/// million: Instance8 of the benchmark needs 6,905 iterations of 38,464 nonzeros
-/// (0.8 s); Instance12 would need 45,776 of 217,926 (27 s) and stops after 1,835.
+/// million: a program of 40,000 nonzeros may take 10,000 iterations, more than a
+/// mid-sized roster's relaxation needs; one of 200,000 only 2,000, far fewer than
+/// its relaxation would need.
 const RELAXATION_WORK: f64 = 4e8;
 
 /// A program in HiGHS, and the objective's constant part HiGHS leaves out.
@@ -58,6 +59,11 @@ fn solver_error(what: &str, e: impl std::fmt::Debug) -> SolveError {
     SolveError::Solver(format!("HiGHS {what}: {e:?}"))
 }
 
+/// The error of a program whose model a failed solve destroyed.
+fn lost() -> SolveError {
+    SolveError::Solver("HiGHS lost the model in a failed solve".into())
+}
+
 impl Program {
     /// Passes the variables, objective and constraints to HiGHS through good_lp's
     /// HiGHS backend: the very model good_lp would solve (its `>=` rows keep their
@@ -96,10 +102,9 @@ impl Program {
         self.offset
     }
 
-    fn model(&mut self) -> &mut highs::Model {
-        self.highs
-            .as_mut()
-            .expect("the model is back after each solve")
+    /// The HiGHS model; an error once a failed solve has destroyed it.
+    fn model(&mut self) -> Result<&mut highs::Model, SolveError> {
+        self.highs.as_mut().ok_or_else(lost)
     }
 
     /// Sets a HiGHS option.
@@ -108,7 +113,7 @@ impl Program {
         name: &str,
         value: V,
     ) -> Result<(), SolveError> {
-        self.model()
+        self.model()?
             .try_set_option(name, value)
             .map_err(|_| SolveError::Solver(format!("cannot set HiGHS option `{name}`")))
     }
@@ -136,7 +141,11 @@ impl Program {
         let iterations = (RELAXATION_WORK / nonzeros.max(1) as f64).min(f64::from(i32::MAX));
         self.set_option("solve_relaxation", true)?;
         self.set_option("simplex_iteration_limit", iterations as i32)?;
-        let run = self.solve_with(time_limit, None, Callbacks::None);
+        let run = match self.solve_with(time_limit, None, Callbacks::None) {
+            // the model is gone with the failed solve: nothing to go on with
+            Err(e) if self.highs.is_none() => return Err(e),
+            run => run,
+        };
         self.set_option("solve_relaxation", false)?;
         self.set_option("simplex_iteration_limit", i32::MAX)?;
         Ok(run
@@ -153,25 +162,19 @@ impl Program {
         callbacks: Callbacks,
     ) -> Result<Run, SolveError> {
         self.set_option("time_limit", time_limit.max(0.01))?;
-        let mut model = self
-            .highs
-            .take()
-            .expect("the model is back after each solve");
+        // HiGHS gives the model back only after a successful solve: a failed one
+        // destroys it, and every later use of the program is an error.
+        let mut model = self.highs.take().ok_or_else(lost)?;
         if let Some(start) = start {
             model
                 .try_set_solution(Some(start), None, None, None)
                 .map_err(|e| solver_error("cannot take the start roster", e))?;
         }
-        match callbacks {
-            Callbacks::None => {}
-            Callbacks::Share(exchange) => share::start(model.as_mut_ptr(), exchange)?,
-            Callbacks::Stop(stop) => share::start_stoppable(model.as_mut_ptr(), stop)?,
-        }
-        let mut solved = model.try_solve().map_err(|e| solver_error("failed", e))?;
-        if !matches!(callbacks, Callbacks::None) {
-            // The callbacks' data may not outlive this call: HiGHS forgets it.
-            share::stop(solved.as_mut_ptr());
-        }
+        let solved = match callbacks {
+            Callbacks::None => model.try_solve().map_err(|e| solver_error("failed", e))?,
+            Callbacks::Share(exchange) => Started::sharing(model, exchange)?.solve()?,
+            Callbacks::Stop(stop) => Started::stoppable(model, stop)?.solve()?,
+        };
         let status = solved.status();
         let feasible = solved.primal_solution_status() == HighsSolutionStatus::Feasible;
         let columns = feasible.then(|| solved.get_solution().columns().to_vec());
@@ -235,5 +238,48 @@ mod tests {
             market_split_ends(false, 0.3),
             HighsModelStatus::ReachedTimeLimit
         );
+    }
+
+    /// The market split program, quiet, whose every solve fails: HiGHS cannot read
+    /// the start roster its options name, and ends the solve with an error (which
+    /// destroys the model).
+    fn failing() -> Program {
+        let mut program = Program::from_problem(market_split(), 0.0).unwrap();
+        program.set_option("output_flag", false).unwrap();
+        program
+            .set_option("read_solution_file", "no/such/roster.sol")
+            .unwrap();
+        program
+    }
+
+    fn is_solver_error<T>(result: Result<T, SolveError>) -> bool {
+        matches!(result, Err(SolveError::Solver(_)))
+    }
+
+    #[test]
+    fn a_failed_relaxation_is_a_solver_error() {
+        let mut program = failing();
+        let relaxed = program.relaxation(10.0, 160);
+        // the solve's own failure, not what follows from it
+        assert!(
+            matches!(&relaxed, Err(SolveError::Solver(m)) if !m.contains("lost")),
+            "{:?}",
+            relaxed.err()
+        );
+        // the model is gone: what follows is an error too, not a panic
+        assert!(is_solver_error(program.set_option("threads", 1)));
+        assert!(is_solver_error(program.solve(10.0, None)));
+    }
+
+    #[test]
+    fn a_failed_solve_with_callbacks_is_a_solver_error() {
+        let exchange = Exchange::new(0.0, 0.0, true);
+        let mut program = failing();
+        let run = program.solve_with(10.0, None, Callbacks::Share(&exchange));
+        assert!(is_solver_error(run));
+        assert!(exchange.best().is_none());
+        let stop = AtomicBool::new(false);
+        let run = program.solve_with(10.0, None, Callbacks::Stop(&stop));
+        assert!(is_solver_error(run));
     }
 }
