@@ -46,12 +46,13 @@
 //! ```
 //!
 //! The public API: the domain types (re-exported here), [`read_roster_file`] and
-//! [`parse_roster_toml`], [`solve`], [`validate`], [`check::precheck`],
+//! [`parse_roster_toml`], [`solve()`], [`validate()`], [`check::precheck`],
 //! [`diagnose::diagnose`], [`explain`], the files of a roster through
 //! [`output::render`] and [`output::write`], and the errors behind [`Error`]. The
 //! `synthetic` feature adds a tiny sample roster and a generator of agency rosters of
 //! any size, for examples, tests and benchmarks.
 #![deny(missing_docs)]
+#![deny(rustdoc::broken_intra_doc_links, rustdoc::private_intra_doc_links)]
 #![deny(unsafe_code)]
 
 pub mod check;
@@ -60,7 +61,7 @@ pub mod domain;
 pub mod error;
 pub mod explain;
 pub mod input;
-pub mod model;
+pub(crate) mod model;
 pub mod output;
 mod random;
 pub mod rule;

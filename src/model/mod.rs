@@ -20,16 +20,8 @@ use good_lp::{Constraint, Expression, ProblemVariables, Variable, variable};
 use crate::{Roster, Strength, Term};
 
 /// One decision: person `staff` takes slot `slot`.
-///
-/// # Example
-/// ```
-/// let roster = duty_roster::sample::tiny_roster();
-/// let model = duty_roster::model::Model::build(&roster);
-/// let first = model.decisions()[0];
-/// assert_eq!((first.staff, first.slot), (0, 0));
-/// ```
 #[derive(Debug, Clone, Copy)]
-pub struct Decision {
+pub(crate) struct Decision {
     /// Staff index.
     pub staff: usize,
     /// Slot index.
@@ -41,14 +33,7 @@ pub struct Decision {
 }
 
 /// The integer program of a roster, ready to hand to a solver.
-///
-/// # Example
-/// ```
-/// let roster = duty_roster::sample::tiny_roster();
-/// let model = duty_roster::model::Model::build(&roster);
-/// assert_eq!(model.decisions().len(), 15); // 3 people x 5 evenings
-/// ```
-pub struct Model<'r> {
+pub(crate) struct Model<'r> {
     roster: &'r Roster,
     vars: ProblemVariables,
     decisions: Vec<Decision>,
@@ -61,10 +46,7 @@ pub struct Model<'r> {
 
 impl<'r> Model<'r> {
     /// Builds the integer program of `roster`: every rule family in turn.
-    ///
-    /// # Example
-    /// See [`Model`].
-    pub fn build(roster: &'r Roster) -> Model<'r> {
+    pub(crate) fn build(roster: &'r Roster) -> Model<'r> {
         let mut model = Model::decisions_only(roster);
         cover::add(&mut model);
         limits::add(&mut model);
@@ -145,32 +127,17 @@ impl<'r> Model<'r> {
     }
 
     /// The decisions (person, slot, variable), by slot then staff order.
-    ///
-    /// # Example
-    /// See [`Model`].
-    pub fn decisions(&self) -> &[Decision] {
+    pub(crate) fn decisions(&self) -> &[Decision] {
         &self.decisions
     }
 
     /// Number of constraints.
-    ///
-    /// # Example
-    /// ```
-    /// let roster = duty_roster::sample::tiny_roster();
-    /// assert!(duty_roster::model::Model::build(&roster).constraint_count() > 0);
-    /// ```
-    pub fn constraint_count(&self) -> usize {
+    pub(crate) fn constraint_count(&self) -> usize {
         self.constraints.len()
     }
 
     /// Number of variables.
-    ///
-    /// # Example
-    /// ```
-    /// let roster = duty_roster::sample::tiny_roster();
-    /// assert!(duty_roster::model::Model::build(&roster).variable_count() >= 15);
-    /// ```
-    pub fn variable_count(&self) -> usize {
+    pub(crate) fn variable_count(&self) -> usize {
         self.vars.len()
     }
 
@@ -259,5 +226,22 @@ impl<'r> Model<'r> {
         };
         self.worked.insert((staff, day), e.clone());
         e
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Model;
+    use crate::sample::tiny_roster;
+
+    #[test]
+    fn model_has_one_decision_per_person_and_evening_in_slot_order() {
+        let roster = tiny_roster();
+        let model = Model::build(&roster);
+        assert_eq!(model.decisions().len(), 15); // 3 people x 5 evenings
+        let first = model.decisions()[0];
+        assert_eq!((first.staff, first.slot), (0, 0));
+        assert!(model.constraint_count() > 0);
+        assert!(model.variable_count() >= 15);
     }
 }

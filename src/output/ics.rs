@@ -21,7 +21,7 @@
 //! - **Text**: every TEXT value goes through [`escape_text`]
 //!   (commas, semicolons, backslashes, newlines) after control characters, which
 //!   TEXT may not hold, are replaced by spaces; lines are folded again by
-//!   [`refold`] to at most 75 octets, which the `ics` crate does not quite do.
+//!   `refold` to at most 75 octets, which the `ics` crate does not quite do.
 //!
 //! ```
 //! use duty_roster::output::ics;
@@ -445,7 +445,7 @@ fn roster_calendar(roster: &Roster, slots: &[Occupied]) -> (Vec<u8>, usize) {
 
 /// Every calendar of a roster: `calendars/staff/<file>.ics` for each person with at
 /// least one duty (named as `options` says), `calendars/sites/<site>.ics` for each
-/// site with at least one duty (the site id made safe by [`safe_file_stems`]), and
+/// site with at least one duty (the site id made safe for file names), and
 /// `calendars/roster.ics`, in that order and in roster order. Paths are relative to
 /// the output folder.
 ///

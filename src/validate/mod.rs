@@ -1,7 +1,7 @@
 //! The independent validator: recomputes every hard rule and every objective term
 //! from an assignment alone.
 //!
-//! It shares no code with the model builder ([`crate::model`]): eligibility, cover,
+//! It shares no code with the model builder (`src/model/`): eligibility, cover,
 //! rest, runs of days, weekends, limits, pins, preferences and fair targets are all
 //! derived again here from the roster's definition and its expanded slots, so that a
 //! solver's answer (or a roster edited by hand) is checked by a second, simpler
@@ -13,7 +13,7 @@
 //! days (one duty per day, rest, successions, runs of days, weekends), the limits,
 //! and the pins.
 //!
-//! Each rule family has its own file, named as its counterpart in [`crate::model`]
+//! Each rule family has its own file, named as its counterpart in `src/model/`
 //! (`cover`, `skills`, `one_duty_per_day`, `rest`, `successions`, `runs`, `weekends`,
 //! `limits`, `pins`, `preferences`, `fairness`, plus `eligibility` for sites and
 //! absences), with its unit tests beside it; `resolve` reads the assignments once

@@ -13,7 +13,7 @@
 /// Most octets on one physical line, CRLF excluded (RFC 5545, section 3.1).
 ///
 /// # Example
-/// See [`refold`].
+/// See `refold`.
 pub const MAX_LINE_OCTETS: usize = 75;
 
 /// Folds iCalendar text again, exactly: the logical lines (a line plus its

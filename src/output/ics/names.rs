@@ -156,7 +156,9 @@ impl NameKey {
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub enum FileNames {
-    /// The staff id made safe for file names (see [`safe_file_stems`]).
+    /// The staff id made safe for file names: characters other than letters,
+    /// digits, `-`, `_` and `.` replaced, with a short hash where that changed the id
+    /// or two ids would collide.
     #[default]
     StaffId,
     /// HMAC-SHA256 of the staff id under a secret key, as 32 hex digits (see
