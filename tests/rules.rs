@@ -327,17 +327,21 @@ fn every_day_optional(def: &mut RosterDef) {
     def.duties[0].cover[0].under_weight = Some(1);
 }
 
+/// The first person is on leave on the period's Tuesday and Thursday.
+fn away_on_tuesday_and_thursday(def: &mut RosterDef) {
+    for day in [2, 4] {
+        def.staff[0]
+            .unavailable
+            .push(leave(DateRange::single(date(day))));
+    }
+}
+
 #[test]
 fn min_consecutive_days_forbids_a_lone_duty_day_inside_the_period() {
     let mut def = base();
     every_day_optional(&mut def);
     only_staff(&mut def, &["A"]);
-    def.staff[0]
-        .unavailable
-        .push(leave(DateRange::single(date(2))));
-    def.staff[0]
-        .unavailable
-        .push(leave(DateRange::single(date(4))));
+    away_on_tuesday_and_thursday(&mut def);
     def.rules.min_consecutive_days = Some(Bound::new(2, Strength::Hard));
     let (_, outcome) = solved(def);
     // Wednesday alone between two days away would be a run of 1: left empty.
@@ -353,12 +357,7 @@ fn min_consecutive_days_soft_is_penalised_per_short_run() {
     every_day_optional(&mut def);
     def.duties[0].cover[0].under_weight = Some(100);
     only_staff(&mut def, &["A"]);
-    def.staff[0]
-        .unavailable
-        .push(leave(DateRange::single(date(2))));
-    def.staff[0]
-        .unavailable
-        .push(leave(DateRange::single(date(4))));
+    away_on_tuesday_and_thursday(&mut def);
     def.rules.min_consecutive_days = Some(Bound::new(2, Strength::Soft(5)));
     let (_, outcome) = solved(def);
     assert_eq!(term(&outcome, Term::MinConsecutiveDays), 5.0);
