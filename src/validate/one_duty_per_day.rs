@@ -2,7 +2,7 @@
 //! extra duty.
 
 use super::Checker;
-use crate::{Rule, Strength, Term};
+use crate::Rule;
 
 impl Checker<'_> {
     /// At most one duty per person per day.
@@ -15,26 +15,26 @@ impl Checker<'_> {
                 if c <= 1 {
                     continue;
                 }
-                match strength {
-                    Strength::Hard => {
-                        let list: Vec<String> = slots
-                            .iter()
-                            .map(|&s| format!("{} {}", self.site_id(s), self.duty_id(s)))
-                            .collect();
-                        let message = format!(
-                            "{} {}: {c} duties on one day ({})",
-                            self.dates[d],
-                            self.staff_id(p),
-                            list.join(", ")
-                        );
-                        self.violation_of(
-                            Some(self.staff_id(p).to_string()),
-                            Rule::OneDutyPerDay,
-                            message,
-                        );
-                    }
-                    Strength::Soft(w) => self.penalise(Term::OneDutyPerDay, w, (c - 1) as f64),
-                }
+                let message = |checker: &Self| {
+                    let list: Vec<String> = checker.by_staff_day[p][d]
+                        .iter()
+                        .map(|&s| format!("{} {}", checker.site_id(s), checker.duty_id(s)))
+                        .collect();
+                    format!(
+                        "{} {}: {c} duties on one day ({})",
+                        checker.dates[d],
+                        checker.staff_id(p),
+                        list.join(", ")
+                    )
+                };
+                let staff = self.staff_id(p);
+                self.breach(
+                    staff,
+                    Rule::OneDutyPerDay,
+                    strength,
+                    (c - 1) as f64,
+                    message,
+                );
             }
         }
     }

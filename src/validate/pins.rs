@@ -1,7 +1,7 @@
 //! Pins: every pinned duty is assigned to its person.
 
 use super::Checker;
-use crate::{Rule, Strength, Term};
+use crate::Rule;
 
 impl Checker<'_> {
     /// Every pinned duty is assigned to its person.
@@ -18,16 +18,13 @@ impl Checker<'_> {
                 _ => false,
             };
             if !held {
-                match roster.def().rules.pins {
-                    Strength::Soft(w) => self.penalise(Term::Pins, w, 1.0),
-                    Strength::Hard => {
-                        let message = format!(
-                            "{} {} {}: pinned to {} but not assigned to them",
-                            pin.date, pin.site, pin.duty, pin.staff
-                        );
-                        self.violation_of(Some(pin.staff.clone()), Rule::Pin, message);
-                    }
-                }
+                let message = |_: &Self| {
+                    format!(
+                        "{} {} {}: pinned to {} but not assigned to them",
+                        pin.date, pin.site, pin.duty, pin.staff
+                    )
+                };
+                self.breach(&pin.staff, Rule::Pin, roster.def().rules.pins, 1.0, message);
             }
         }
     }

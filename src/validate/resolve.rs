@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use chrono::NaiveDate;
 
 use super::Violation;
-use crate::{Assignment, DateRange, Roster, Rule, Slot, Term};
+use crate::{Assignment, DateRange, Roster, Rule, Slot, Strength, Term};
 
 /// The state of one validation: the valid assignments indexed three ways, and what
 /// has been found so far.
@@ -163,6 +163,30 @@ impl<'r> Checker<'r> {
             staff,
             message,
         });
+    }
+
+    /// A breach of `rule` by `staff`: reported with the sentence `message` gives when
+    /// the rule is hard, charged `amount` times its weight on the rule's term when it
+    /// is soft (the sentence is then not made).
+    pub(super) fn breach(
+        &mut self,
+        staff: &str,
+        rule: Rule,
+        strength: Strength,
+        amount: f64,
+        message: impl FnOnce(&Self) -> String,
+    ) {
+        match strength {
+            Strength::Hard => {
+                let message = message(self);
+                self.violation_of(Some(staff.to_string()), rule, message);
+            }
+            Strength::Soft(weight) => {
+                if let Some(term) = rule.term() {
+                    self.penalise(term, weight, amount);
+                }
+            }
+        }
     }
 
     pub(super) fn penalise(&mut self, term: Term, weight: u32, amount: f64) {

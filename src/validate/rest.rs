@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use chrono::{NaiveDate, TimeDelta};
 
 use super::Checker;
-use crate::{Rule, Strength, Term};
+use crate::Rule;
 
 impl Checker<'_> {
     /// The minimum rest between any two of a person's duties (grouped by
@@ -34,32 +34,24 @@ impl Checker<'_> {
                     if gap >= rest {
                         continue;
                     }
-                    match bound.strength {
-                        Strength::Hard => {
-                            let between = if gap < TimeDelta::zero() {
-                                format!("overlap by {} minutes", -gap.num_minutes())
-                            } else {
-                                format!("leave {} minutes of rest", gap.num_minutes())
-                            };
-                            let message = format!(
-                                "{}: {} {} and {} {} {between}, needs {}",
-                                self.staff_id(p),
-                                self.slot(a).date,
-                                self.duty_id(a),
-                                self.slot(b).date,
-                                self.duty_id(b),
-                                bound.value
-                            );
-                            self.violation_of(
-                                Some(self.staff_id(p).to_string()),
-                                Rule::MinRest,
-                                message,
-                            );
-                        }
-                        Strength::Soft(w) => {
-                            self.penalise(Term::MinRest, w, (n1 + n2 - 1) as f64);
-                        }
-                    }
+                    let message = |checker: &Self| {
+                        let between = if gap < TimeDelta::zero() {
+                            format!("overlap by {} minutes", -gap.num_minutes())
+                        } else {
+                            format!("leave {} minutes of rest", gap.num_minutes())
+                        };
+                        format!(
+                            "{}: {} {} and {} {} {between}, needs {}",
+                            checker.staff_id(p),
+                            checker.slot(a).date,
+                            checker.duty_id(a),
+                            checker.slot(b).date,
+                            checker.duty_id(b),
+                            bound.value
+                        )
+                    };
+                    let (staff, amount) = (self.staff_id(p), (n1 + n2 - 1) as f64);
+                    self.breach(staff, Rule::MinRest, bound.strength, amount, message);
                 }
             }
         }

@@ -69,18 +69,10 @@ impl Checker<'_> {
         rule: Option<Bound>,
         own: fn(&Limits) -> Option<u32>,
     ) {
-        let (key, term, what) = if value {
-            (
-                Rule::MinConsecutiveDays,
-                Term::MinConsecutiveDays,
-                "with a duty",
-            )
+        let (key, what) = if value {
+            (Rule::MinConsecutiveDays, "with a duty")
         } else {
-            (
-                Rule::MinConsecutiveDaysOff,
-                Term::MinConsecutiveDaysOff,
-                "free",
-            )
+            (Rule::MinConsecutiveDaysOff, "free")
         };
         let worked = self.worked();
         let last = self.dates.len().saturating_sub(1);
@@ -93,18 +85,15 @@ impl Checker<'_> {
                 if i == 0 || j == last || len >= m as usize {
                     continue;
                 }
-                match strength {
-                    Strength::Hard => {
-                        let message = format!(
-                            "{}: only {} running {what}, {}, needs at least {m}",
-                            person.id,
-                            plural(len, "day", "days"),
-                            self.span(i, j)
-                        );
-                        self.violation_of(Some(person.id.clone()), key, message);
-                    }
-                    Strength::Soft(w) => self.penalise(term, w, 1.0),
-                }
+                let message = |checker: &Self| {
+                    format!(
+                        "{}: only {} running {what}, {}, needs at least {m}",
+                        person.id,
+                        plural(len, "day", "days"),
+                        checker.span(i, j)
+                    )
+                };
+                self.breach(&person.id, key, strength, 1.0, message);
             }
         }
     }

@@ -1,7 +1,7 @@
 //! Successions: a forbidden pair of duties is not worked on two days running.
 
 use super::Checker;
-use crate::{Rule, Strength, Term};
+use crate::Rule;
 
 impl Checker<'_> {
     /// Duty `then` is not worked the day after duty `first`.
@@ -26,26 +26,19 @@ impl Checker<'_> {
                     if n1 == 0 || n2 == 0 {
                         continue;
                     }
-                    match succession.strength {
-                        Strength::Hard => {
-                            let message = format!(
-                                "{}: `{}` on {} then `{}` on {}",
-                                self.staff_id(p),
-                                succession.first,
-                                self.dates[d - 1],
-                                succession.then,
-                                self.dates[d]
-                            );
-                            self.violation_of(
-                                Some(self.staff_id(p).to_string()),
-                                Rule::ForbiddenSuccession,
-                                message,
-                            );
-                        }
-                        Strength::Soft(w) => {
-                            self.penalise(Term::ForbiddenSuccession, w, (n1 + n2 - 1) as f64);
-                        }
-                    }
+                    let message = |checker: &Self| {
+                        format!(
+                            "{}: `{}` on {} then `{}` on {}",
+                            checker.staff_id(p),
+                            succession.first,
+                            checker.dates[d - 1],
+                            succession.then,
+                            checker.dates[d]
+                        )
+                    };
+                    let (staff, amount) = (self.staff_id(p), (n1 + n2 - 1) as f64);
+                    let rule = Rule::ForbiddenSuccession;
+                    self.breach(staff, rule, succession.strength, amount, message);
                 }
             }
         }

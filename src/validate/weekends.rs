@@ -7,7 +7,7 @@ use chrono::{Datelike, Weekday};
 
 use super::Checker;
 use super::bound_for;
-use crate::{Rule, Strength, Term};
+use crate::Rule;
 
 impl Checker<'_> {
     /// At most W weekends (Saturday and Sunday of one ISO week) with a duty.
@@ -31,14 +31,10 @@ impl Checker<'_> {
             if count <= max {
                 continue;
             }
-            match strength {
-                Strength::Hard => {
-                    let message =
-                        format!("{}: {count} weekends with a duty, at most {max}", person.id);
-                    self.violation_of(Some(person.id.clone()), Rule::MaxWeekends, message);
-                }
-                Strength::Soft(w) => self.penalise(Term::MaxWeekends, w, f64::from(count - max)),
-            }
+            let message =
+                |_: &Self| format!("{}: {count} weekends with a duty, at most {max}", person.id);
+            let excess = f64::from(count - max);
+            self.breach(&person.id, Rule::MaxWeekends, strength, excess, message);
         }
     }
 }
