@@ -75,7 +75,7 @@ fn calendars_written(
 }
 
 pub fn run(args: SolveArgs) -> Result<(), Failure> {
-    let calendar_options = calendar_file_names(&args)?;
+    let calendar_names = calendar_file_names(&args)?;
     let roster = duty_roster::read_roster_file(&args.roster)?;
     let mut options = SolveOptions::default();
     options.time_limit = args.time_limit;
@@ -84,12 +84,12 @@ pub fn run(args: SolveArgs) -> Result<(), Failure> {
     options.neighbourhood_search = !args.no_search;
     let findings = precheck(&roster);
     if !findings.is_empty() {
-        return infeasible(&args, &roster, &options, calendar_options.as_ref());
+        return infeasible(&args, &roster, &options, calendar_names.as_ref());
     }
     let outcome = match solve(&roster, &options) {
         Ok(outcome) => outcome,
         Err(SolveError::Infeasible { .. }) => {
-            return infeasible(&args, &roster, &options, calendar_options.as_ref());
+            return infeasible(&args, &roster, &options, calendar_names.as_ref());
         }
         Err(e) => return Err(Failure::from(duty_roster::Error::from(e))),
     };
@@ -110,7 +110,7 @@ pub fn run(args: SolveArgs) -> Result<(), Failure> {
         &roster,
         &outcome,
         &report,
-        calendar_options.as_ref(),
+        calendar_names.as_ref(),
         false,
     )
 }
@@ -121,7 +121,7 @@ fn infeasible(
     args: &SolveArgs,
     roster: &Roster,
     options: &SolveOptions,
-    calendar_options: Option<&FileNames>,
+    calendar_names: Option<&FileNames>,
 ) -> Result<(), Failure> {
     let diagnosis =
         diagnose(roster, options).map_err(|e| Failure::from(duty_roster::Error::from(e)))?;
@@ -140,7 +140,7 @@ fn infeasible(
         let relaxed =
             solve(&elastic, options).map_err(|e| Failure::from(duty_roster::Error::from(e)))?;
         let report = validate(roster, &relaxed.assignments);
-        write_outputs(args, roster, &relaxed, &report, calendar_options, true)?;
+        write_outputs(args, roster, &relaxed, &report, calendar_names, true)?;
         message.push_str(&format!(
             "wrote the best relaxed roster to {}: it breaks the {} rules above (column `breaks` of roster.csv, `violations` in summary.json)",
             args.out.display(),
@@ -161,7 +161,7 @@ fn write_outputs(
     roster: &Roster,
     outcome: &Outcome,
     report: &Report,
-    calendar_options: Option<&FileNames>,
+    calendar_names: Option<&FileNames>,
     relaxed: bool,
 ) -> Result<(), Failure> {
     let mut options = OutputOptions::default();
@@ -170,12 +170,12 @@ fn write_outputs(
         .into_iter()
         .filter(|format| match format {
             Format::Csv => args.format.contains(&CliFormat::Csv),
-            Format::Ics => calendar_options.is_some(),
+            Format::Ics => calendar_names.is_some(),
             Format::Html => args.format.contains(&CliFormat::Html),
             _ => false,
         })
         .collect();
-    if let Some(file_names) = calendar_options {
+    if let Some(file_names) = calendar_names {
         options.calendar_names = file_names.clone();
     }
     options.relaxed = relaxed;
@@ -189,7 +189,7 @@ fn write_outputs(
             .map(|f| args.out.join(&f.path).display().to_string())
             .collect();
         print(&format!("wrote {}\n", written.join(", ")))?;
-        if calendar_options.is_some() {
+        if calendar_names.is_some() {
             print(&calendars_written(roster, args, &files, &removed))?;
         }
     }
