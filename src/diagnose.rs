@@ -9,50 +9,14 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use crate::check::{Finding, precheck};
+use crate::rule::Fix;
 use crate::validate::Violation;
 use crate::{
-    Assignment, Language, Outcome, Roster, RosterDef, Rule, SolveError, SolveOptions, Staff,
-    Strength, solve, validate,
+    Assignment, Language, Outcome, Roster, RosterDef, Rule, SolveError, SolveOptions, Staff, solve,
+    validate,
 };
 
-/// What breaking each hard rule costs in the elastic roster: leaving a desk short (or
-/// short of a skill) is worst, then a pinned duty moved, a second duty in a day, a
-/// personal limit passed, and last the rest and run rules. Leave is never broken.
-///
-/// # Example
-/// ```
-/// let costs = duty_roster::diagnose::RelaxCosts::default();
-/// assert!(costs.cover > costs.rest_and_runs);
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
-pub struct RelaxCosts {
-    /// Per missing person on a slot.
-    pub cover: u32,
-    /// Per extra person on a slot.
-    pub cover_over: u32,
-    /// Per pinned duty not honoured.
-    pub pins: u32,
-    /// Per second duty in a day.
-    pub one_duty_per_day: u32,
-    /// Per duty (per hour for minutes) beyond a personal limit.
-    pub limits: u32,
-    /// Per rest too short, forbidden succession, day beyond a run, short run or extra weekend.
-    pub rest_and_runs: u32,
-}
-
-impl Default for RelaxCosts {
-    fn default() -> Self {
-        RelaxCosts {
-            cover: 10_000,
-            cover_over: 10_000,
-            pins: 8_000,
-            one_duty_per_day: 4_000,
-            limits: 2_000,
-            rest_and_runs: 1_000,
-        }
-    }
-}
+pub use crate::domain::RelaxCosts;
 
 /// The elastic version of a roster: every hard rule soft at its cost; soft rules,
 /// preferences and fairness as they were.
@@ -76,95 +40,11 @@ pub fn relax(def: &RosterDef, costs: &RelaxCosts) -> RosterDef {
             }
         }
     }
-    let soften = |s: &mut Strength, cost: u32| {
-        if s.is_hard() {
-            *s = Strength::Soft(cost);
-        }
-    };
-    let rules = &mut def.rules;
-    soften(&mut rules.one_duty_per_day, costs.one_duty_per_day);
-    soften(&mut rules.limits, costs.limits);
-    soften(&mut rules.pins, costs.pins);
-    for bound in [
-        &mut rules.min_rest_minutes,
-        &mut rules.max_consecutive_days,
-        &mut rules.min_consecutive_days,
-        &mut rules.min_consecutive_days_off,
-        &mut rules.max_weekends,
-    ]
-    .into_iter()
-    .flatten()
-    {
-        soften(&mut bound.strength, costs.rest_and_runs);
-    }
-    for succession in &mut rules.forbidden_successions {
-        soften(&mut succession.strength, costs.rest_and_runs);
-    }
-    // A person's own run or weekend limit without a roster-wide rule is hard: give
-    // it a roster-wide soft rule that the personal number overrides.
-    let needs =
-        |f: fn(&crate::Limits) -> Option<u32>| def.staff.iter().any(|s| f(&s.limits).is_some());
-    let soft = |value| {
-        Some(crate::Bound {
-            value,
-            strength: Strength::Soft(costs.rest_and_runs),
-        })
-    };
-    if rules.max_consecutive_days.is_none() && needs(|l| l.max_consecutive_days) {
-        rules.max_consecutive_days = soft(u32::MAX / 2);
-    }
-    if rules.min_consecutive_days.is_none() && needs(|l| l.min_consecutive_days) {
-        rules.min_consecutive_days = soft(1);
-    }
-    if rules.min_consecutive_days_off.is_none() && needs(|l| l.min_consecutive_days_off) {
-        rules.min_consecutive_days_off = soft(1);
-    }
-    if rules.max_weekends.is_none() && needs(|l| l.max_weekends) {
-        rules.max_weekends = soft(u32::MAX / 2);
-    }
+    def.rules.soften(&def.staff, costs);
     def
 }
 
-/// The kind of change a problem asks for; problems are grouped by it.
-///
-/// # Example
-/// ```
-/// assert_eq!(duty_roster::diagnose::Cause::Cover.title(), "cover that cannot be met");
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-#[non_exhaustive]
-pub enum Cause {
-    /// A slot short of people.
-    Cover,
-    /// A slot short of a skill.
-    Skill,
-    /// A pinned duty that cannot stay.
-    Pin,
-    /// Two duties on one day.
-    OneDutyPerDay,
-    /// A personal limit passed.
-    Limit,
-    /// Rest, successions, runs of days or weekends.
-    RestAndRuns,
-}
-
-impl Cause {
-    /// A heading for the group.
-    ///
-    /// # Example
-    /// See [`Cause`].
-    pub fn title(self) -> &'static str {
-        match self {
-            Cause::Cover => "cover that cannot be met",
-            Cause::Skill => "skills that cannot be met",
-            Cause::Pin => "pinned duties that cannot stay",
-            Cause::OneDutyPerDay => "people needed twice on one day",
-            Cause::Limit => "personal limits that must give",
-            Cause::RestAndRuns => "rest, succession and run rules that must give",
-        }
-    }
-}
+pub use crate::rule::Cause;
 
 /// One change the roster needs: what is wrong, and the single change that fixes it.
 ///
@@ -428,31 +308,22 @@ fn rule_problem(roster: &Roster, assignments: &[Assignment], v: &Violation) -> P
     let who = v.staff.clone().unwrap_or_else(|| "someone".into());
     // The fix of a personal limit, from the person's load in the relaxed roster.
     let limit = |fix: &dyn Fn(&Load) -> String| {
-        (
-            Cause::Limit,
-            load(roster, assignments, &who).map_or_else(|| "add staff".to_string(), |l| fix(&l)),
-        )
+        load(roster, assignments, &who).map_or_else(|| "add staff".to_string(), |l| fix(&l))
     };
-    let rest = |fix: String| (Cause::RestAndRuns, fix);
-    let (cause, fix) = match v.rule {
-        Rule::UnknownSlot
-        | Rule::UnknownStaff
-        | Rule::Duplicate
-        | Rule::SiteNotAllowed
-        | Rule::Unavailable
-        | Rule::CoverMin
-        | Rule::CoverMax => (Cause::Cover, "lower the cover, or add staff".to_string()),
-        Rule::Skill => (Cause::Skill, "add a person with that skill who may serve the site, or lower the skill need".to_string()),
-        Rule::Pin => (Cause::Pin, "remove the pin, or free that person for that duty".to_string()),
-        Rule::OneDutyPerDay => (
-            Cause::OneDutyPerDay,
-            "add a person who may serve these sites that day, or allow two duties a day (`one_duty_per_day = { weight = N }`)".to_string(),
-        ),
-        Rule::MaxDuties => limit(&|l| format!("raise {who}'s max_duties to {}, or add staff", l.duties.len())),
-        Rule::MinDuties => limit(&|l| format!("lower {who}'s min_duties to {}", l.duties.len())),
-        Rule::MaxMinutes => limit(&|l| format!("raise {who}'s max_minutes to {}, or add staff", l.minutes)),
-        Rule::MinMinutes => limit(&|l| format!("lower {who}'s min_minutes to {}", l.minutes)),
-        Rule::MaxPerDuty => limit(&|l| {
+    let fix = match v.rule.fix() {
+        Fix::Say(text) => text.replace("{who}", &who).replace("{rule}", v.rule.key()),
+        Fix::RaiseDuties => limit(&|l| {
+            format!(
+                "raise {who}'s max_duties to {}, or add staff",
+                l.duties.len()
+            )
+        }),
+        Fix::LowerDuties => limit(&|l| format!("lower {who}'s min_duties to {}", l.duties.len())),
+        Fix::RaiseMinutes => {
+            limit(&|l| format!("raise {who}'s max_minutes to {}, or add staff", l.minutes))
+        }
+        Fix::LowerMinutes => limit(&|l| format!("lower {who}'s min_minutes to {}", l.minutes)),
+        Fix::RaisePerDuty => limit(&|l| {
             let raises: Vec<String> = l
                 .person
                 .limits
@@ -465,12 +336,8 @@ fn rule_problem(roster: &Roster, assignments: &[Assignment], v: &Violation) -> P
                 .collect();
             format!("raise {who}'s {}, or add staff", raises.join(" and "))
         }),
-        Rule::MinRest => rest("shorten `min_rest_hours`, or add staff".to_string()),
-        Rule::ForbiddenSuccession => rest("make that succession soft (`weight = N`), or add staff".to_string()),
-        Rule::MaxConsecutiveDays => rest(format!("raise `max_consecutive_days` for {who}, or add staff")),
-        Rule::MinConsecutiveDays | Rule::MinConsecutiveDaysOff => rest(format!("lower `{}` for {who}", v.rule)),
-        Rule::MaxWeekends => rest(format!("raise `max_weekends` for {who}, or add staff")),
     };
+    let cause = v.rule.cause();
     Problem {
         cause,
         rule: v.rule,

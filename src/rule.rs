@@ -203,6 +203,135 @@ impl Rule {
     }
 }
 
+impl Rule {
+    /// The kind of change a diagnosis asks for when this rule breaks: its group.
+    ///
+    /// # Example
+    /// ```
+    /// use duty_roster::{Rule, rule::Cause};
+    /// assert_eq!(Rule::MaxWeekends.cause(), Cause::RestAndRuns);
+    /// ```
+    pub fn cause(self) -> Cause {
+        match self {
+            Rule::UnknownSlot
+            | Rule::UnknownStaff
+            | Rule::Duplicate
+            | Rule::SiteNotAllowed
+            | Rule::Unavailable
+            | Rule::CoverMin
+            | Rule::CoverMax => Cause::Cover,
+            Rule::Skill => Cause::Skill,
+            Rule::Pin => Cause::Pin,
+            Rule::OneDutyPerDay => Cause::OneDutyPerDay,
+            Rule::MaxDuties
+            | Rule::MinDuties
+            | Rule::MaxPerDuty
+            | Rule::MaxMinutes
+            | Rule::MinMinutes => Cause::Limit,
+            Rule::MinRest
+            | Rule::ForbiddenSuccession
+            | Rule::MaxConsecutiveDays
+            | Rule::MinConsecutiveDays
+            | Rule::MinConsecutiveDaysOff
+            | Rule::MaxWeekends => Cause::RestAndRuns,
+        }
+    }
+
+    /// The change a diagnosis proposes when this rule breaks.
+    pub(crate) fn fix(self) -> Fix {
+        match self {
+            Rule::UnknownSlot
+            | Rule::UnknownStaff
+            | Rule::Duplicate
+            | Rule::SiteNotAllowed
+            | Rule::Unavailable
+            | Rule::CoverMin
+            | Rule::CoverMax => Fix::Say("lower the cover, or add staff"),
+            Rule::Skill => Fix::Say(
+                "add a person with that skill who may serve the site, or lower the skill need",
+            ),
+            Rule::Pin => Fix::Say("remove the pin, or free that person for that duty"),
+            Rule::OneDutyPerDay => Fix::Say(
+                "add a person who may serve these sites that day, or allow two duties a day (`one_duty_per_day = { weight = N }`)",
+            ),
+            Rule::MaxDuties => Fix::RaiseDuties,
+            Rule::MinDuties => Fix::LowerDuties,
+            Rule::MaxMinutes => Fix::RaiseMinutes,
+            Rule::MinMinutes => Fix::LowerMinutes,
+            Rule::MaxPerDuty => Fix::RaisePerDuty,
+            Rule::MinRest => Fix::Say("shorten `min_rest_hours`, or add staff"),
+            Rule::ForbiddenSuccession => {
+                Fix::Say("make that succession soft (`weight = N`), or add staff")
+            }
+            Rule::MaxConsecutiveDays | Rule::MaxWeekends => {
+                Fix::Say("raise `{rule}` for {who}, or add staff")
+            }
+            Rule::MinConsecutiveDays | Rule::MinConsecutiveDaysOff => {
+                Fix::Say("lower `{rule}` for {who}")
+            }
+        }
+    }
+}
+
+/// The change a diagnosis proposes for a broken rule: a sentence, or a personal
+/// limit moved to what the person's load in the elastic roster needs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Fix {
+    /// This sentence, with `{who}` replaced by the person and `{rule}` by the rule's key.
+    Say(&'static str),
+    /// Raise the person's `max_duties`.
+    RaiseDuties,
+    /// Lower the person's `min_duties`.
+    LowerDuties,
+    /// Raise the person's `max_minutes`.
+    RaiseMinutes,
+    /// Lower the person's `min_minutes`.
+    LowerMinutes,
+    /// Raise the person's `max_per_duty` of the kinds passed.
+    RaisePerDuty,
+}
+
+/// The kind of change a problem asks for; problems are grouped by it.
+///
+/// # Example
+/// ```
+/// assert_eq!(duty_roster::rule::Cause::Cover.title(), "cover that cannot be met");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Cause {
+    /// A slot short of people.
+    Cover,
+    /// A slot short of a skill.
+    Skill,
+    /// A pinned duty that cannot stay.
+    Pin,
+    /// Two duties on one day.
+    OneDutyPerDay,
+    /// A personal limit passed.
+    Limit,
+    /// Rest, successions, runs of days or weekends.
+    RestAndRuns,
+}
+
+impl Cause {
+    /// A heading for the group.
+    ///
+    /// # Example
+    /// See [`Cause`].
+    pub fn title(self) -> &'static str {
+        match self {
+            Cause::Cover => "cover that cannot be met",
+            Cause::Skill => "skills that cannot be met",
+            Cause::Pin => "pinned duties that cannot stay",
+            Cause::OneDutyPerDay => "people needed twice on one day",
+            Cause::Limit => "personal limits that must give",
+            Cause::RestAndRuns => "rest, succession and run rules that must give",
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

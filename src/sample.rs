@@ -3,7 +3,10 @@
 
 use chrono::{NaiveDate, NaiveTime, Weekday};
 
-use crate::{DateRange, DutyKind, Roster, RosterDef, Rules, Settings, Site, SiteCover, Staff};
+use crate::{
+    DateRange, DutyKind, Outcome, Roster, RosterDef, Rules, Settings, Site, SiteCover, Staff,
+    solve, validate,
+};
 
 /// The definition of the tiny roster: site `hq`, duty `evening` (Monday to Friday,
 /// 16:30 to 18:30, one person), staff `A`, `B`, `C`, week of 2022-08-01.
@@ -68,4 +71,36 @@ pub fn tiny_roster_def() -> RosterDef {
 /// ```
 pub fn tiny_roster() -> Roster {
     Roster::new(tiny_roster_def()).expect("the tiny roster is valid")
+}
+
+/// Solves `def` with the default options and checks the roster with the independent
+/// validator: no rule broken, and the objective the solver reports equal to the one
+/// recomputed from the assignment. For tests of a rule family, which put a tiny
+/// roster where only that rule binds through it.
+///
+/// # Panics
+/// When `def` is invalid or infeasible, a rule is broken, or the objectives differ.
+///
+/// # Example
+/// ```
+/// let (roster, outcome) = duty_roster::sample::solve_checked(duty_roster::sample::tiny_roster_def());
+/// assert_eq!(outcome.assignments.len(), roster.slots().len());
+/// ```
+pub fn solve_checked(def: RosterDef) -> (Roster, Outcome) {
+    let roster = Roster::new(def).expect("valid roster");
+    let outcome = solve(&roster, &Default::default()).expect("feasible roster");
+    let report = validate(&roster, &outcome.assignments);
+    assert!(
+        report.violations.is_empty(),
+        "broken rules: {:?}",
+        report.violations
+    );
+    assert!(
+        (outcome.objective - outcome.solver_objective).abs()
+            < 1e-5 * outcome.objective.abs().max(1.0),
+        "validator objective {} != solver objective {}",
+        outcome.objective,
+        outcome.solver_objective
+    );
+    (roster, outcome)
 }

@@ -11,7 +11,7 @@ use crate::ValidationError;
 
 type Check = Result<(), ValidationError>;
 
-fn err(field: impl Into<String>, message: impl Into<String>) -> ValidationError {
+pub(super) fn err(field: impl Into<String>, message: impl Into<String>) -> ValidationError {
     ValidationError::new(field, message)
 }
 
@@ -40,7 +40,7 @@ fn unique_ids<'a>(section: &str, ids: impl Iterator<Item = &'a str>) -> Check {
     Ok(())
 }
 
-fn reference(field: String, kind: &str, id: &str, ids: &[&str]) -> Check {
+pub(super) fn reference(field: String, kind: &str, id: &str, ids: &[&str]) -> Check {
     if ids.contains(&id) {
         Ok(())
     } else {
@@ -101,7 +101,7 @@ pub(crate) fn check(def: &RosterDef) -> Result<(Tz, Language), ValidationError> 
     check_duties(def, &sites)?;
     check_events(def, &sites, &duties)?;
     check_staff(def, &sites, &duties)?;
-    check_rules(def, &duties)?;
+    def.rules.check(&duties)?;
     for (i, pin) in def.pins.iter().enumerate() {
         let f = |name: &str| format!("pin[{i}].{name}");
         inside_period(f("date"), pin.date, &def.period)?;
@@ -287,28 +287,6 @@ fn check_staff(def: &RosterDef, sites: &[&str], duties: &[&str]) -> Check {
                 "must be at least 1 (use unavailable dates to keep someone off)",
             ));
         }
-    }
-    Ok(())
-}
-
-fn check_rules(def: &RosterDef, duties: &[&str]) -> Check {
-    let r = &def.rules;
-    for (i, s) in r.forbidden_successions.iter().enumerate() {
-        reference(
-            format!("rules.forbidden_succession[{i}].first"),
-            "duty",
-            &s.first,
-            duties,
-        )?;
-        reference(
-            format!("rules.forbidden_succession[{i}].then"),
-            "duty",
-            &s.then,
-            duties,
-        )?;
-    }
-    if r.max_consecutive_days.is_some_and(|b| b.value == 0) {
-        return Err(err("rules.max_consecutive_days", "must be at least 1"));
     }
     Ok(())
 }

@@ -1,12 +1,10 @@
 //! Staff: who they are, where they may serve, when they are away, what they prefer
 //! and how much they may carry.
 
-use std::collections::BTreeMap;
-
 use chrono::Weekday;
 use serde::{Deserialize, Serialize};
 
-use super::DateRange;
+use super::{DateRange, Limits};
 
 /// A staff member.
 ///
@@ -187,46 +185,4 @@ impl Preference {
             weight,
         }
     }
-}
-
-/// A person's hard limits over the period. Absent numbers fall back to the roster's
-/// rules, and to no limit.
-///
-/// # Example
-/// ```
-/// let mut l = duty_roster::Limits::default();
-/// l.max_duties = Some(6);
-/// l.max_per_duty.insert("sat".into(), 2);
-/// assert_eq!(l.max_per_duty["sat"], 2);
-/// ```
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
-pub struct Limits {
-    /// Most duties in the period.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub max_duties: Option<u32>,
-    /// Fewest duties in the period.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub min_duties: Option<u32>,
-    /// Most duties of a kind (0: never that kind).
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub max_per_duty: BTreeMap<String, u32>,
-    /// Most minutes worked in the period.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub max_minutes: Option<u32>,
-    /// Fewest minutes worked in the period.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub min_minutes: Option<u32>,
-    /// Overrides the roster's `max_consecutive_days` number for this person.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub max_consecutive_days: Option<u32>,
-    /// Overrides the roster's `min_consecutive_days` number for this person.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub min_consecutive_days: Option<u32>,
-    /// Overrides the roster's `min_consecutive_days_off` number for this person.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub min_consecutive_days_off: Option<u32>,
-    /// Overrides the roster's `max_weekends` number for this person.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub max_weekends: Option<u32>,
 }

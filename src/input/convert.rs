@@ -1,31 +1,31 @@
 //! From the file as written ([`super::raw`]) to the plain definition
-//! ([`RosterDef`]): dates, times and weekdays read, rule strengths resolved, and the
-//! span of every field recorded under the path the validator names it by.
+//! ([`RosterDef`]): dates, times and weekdays read, and the span of every field
+//! recorded under the path the validator names it by. The `[rules]` table is read
+//! by serde straight into [`Rules`]; its spans are recorded from the file's own paths.
 //!
 //! Errors found here are [`ValidationError`]s too; their span is recorded before
 //! they are returned, so they are located like the validator's.
-
-use std::collections::BTreeMap;
 
 use chrono::{NaiveDate, Weekday};
 use toml::Spanned;
 
 use super::raw::{
-    Loose, RawAbsence, RawCover, RawDays, RawDuty, RawEvent, RawFile, RawPreference, RawRoster,
-    RawRules, RawStaff, RawWish,
+    Loose, RawAbsence, RawCover, RawDuty, RawEvent, RawFile, RawPreference, RawRoster, RawStaff,
+    RawWish,
 };
 use super::spans::Spans;
 use super::values;
 use crate::{
-    Absence, Bound, CoverOverride, DateRange, DutyKind, Event, EventCover, Fairness, Holiday,
-    Limits, Pin, Preference, RosterDef, Rules, Settings, Site, SiteCover, SkillNeed, Staff,
-    Strength, Succession, TimeOverride, ValidationError, Wish,
+    Absence, CoverOverride, DateRange, DutyKind, Event, EventCover, Holiday, Limits, Pin,
+    Preference, RosterDef, Settings, Site, SiteCover, SkillNeed, Staff, TimeOverride,
+    ValidationError, Wish,
 };
 
 type Result<T> = std::result::Result<T, ValidationError>;
 
 /// Converts the file to a definition, recording spans as it goes.
-pub(crate) fn convert(file: &RawFile, spans: &mut Spans) -> Result<RosterDef> {
+/// `limits` holds the [`Limits`] of each `[[staff]]` entry, in order.
+pub(crate) fn convert(file: &RawFile, limits: Vec<Limits>, spans: &mut Spans) -> Result<RosterDef> {
     let roster = roster_table(&file.roster, spans)?;
     let mut holidays = Vec::new();
     for (i, h) in file.holiday.iter().enumerate() {
@@ -81,13 +81,11 @@ pub(crate) fn convert(file: &RawFile, spans: &mut Spans) -> Result<RosterDef> {
     let staff = file
         .staff
         .iter()
+        .zip(limits)
         .enumerate()
-        .map(|(i, s)| person(format!("staff[{i}]"), s, spans))
+        .map(|(i, (s, limits))| person(format!("staff[{i}]"), s, limits, spans))
         .collect::<Result<Vec<_>>>()?;
-    let rules = match &file.rules {
-        Some(r) => rules(r, spans)?,
-        None => Rules::default(),
-    };
+    let rules = file.rules.clone().unwrap_or_default();
     let mut pins = Vec::new();
     for (i, p) in file.pin.iter().enumerate() {
         let path = format!("pin[{i}]");
@@ -267,7 +265,12 @@ fn event(path: String, raw: &Spanned<RawEvent>, spans: &mut Spans) -> Result<Eve
     })
 }
 
-fn person(path: String, raw: &Spanned<RawStaff>, spans: &mut Spans) -> Result<Staff> {
+fn person(
+    path: String,
+    raw: &Spanned<RawStaff>,
+    limits: Limits,
+    spans: &mut Spans,
+) -> Result<Staff> {
     spans.record(&path, raw.span());
     let s = raw.get_ref();
     let sites = s
@@ -288,22 +291,6 @@ fn person(path: String, raw: &Spanned<RawStaff>, spans: &mut Spans) -> Result<St
         .enumerate()
         .map(|(j, p)| preference(format!("{path}.preferences[{j}]"), p, spans))
         .collect::<Result<Vec<_>>>()?;
-    let mut number = |name: &str, v: &Option<Spanned<u32>>| {
-        v.as_ref().map(|v| *spans.take(format!("{path}.{name}"), v))
-    };
-    let limits = Limits {
-        max_duties: number("max_duties", &s.max_duties),
-        min_duties: number("min_duties", &s.min_duties),
-        max_minutes: number("max_minutes", &s.max_minutes),
-        min_minutes: number("min_minutes", &s.min_minutes),
-        max_consecutive_days: number("max_consecutive_days", &s.max_consecutive_days),
-        min_consecutive_days: number("min_consecutive_days", &s.min_consecutive_days),
-        min_consecutive_days_off: number("min_consecutive_days_off", &s.min_consecutive_days_off),
-        max_weekends: number("max_weekends", &s.max_weekends),
-        max_per_duty: s.max_per_duty.as_ref().map_or_else(BTreeMap::new, |m| {
-            spans.take(format!("{path}.max_per_duty"), m).clone()
-        }),
-    };
     Ok(Staff {
         id: spans.take(format!("{path}.id"), &s.id).clone(),
         name: s.name.clone(),
@@ -363,109 +350,6 @@ fn preference(path: String, raw: &Spanned<RawPreference>, spans: &mut Spans) -> 
     })
 }
 
-fn rules(raw: &Spanned<RawRules>, spans: &mut Spans) -> Result<Rules> {
-    spans.record("rules", raw.span());
-    let r = raw.get_ref();
-    let mut hard_or_weight = |key: &str, value: &Option<Loose>| -> Result<Strength> {
-        match value {
-            Some(v) => Ok(strength(read(
-                spans,
-                format!("rules.{key}"),
-                v,
-                values::strength,
-            )?)),
-            None => Ok(Strength::Hard),
-        }
-    };
-    let one_duty_per_day = hard_or_weight("one_duty_per_day", &r.one_duty_per_day)?;
-    let limits = hard_or_weight("limits", &r.limits)?;
-    let pins = hard_or_weight("pins", &r.pins)?;
-    let min_rest_minutes = match &r.min_rest_hours {
-        Some(b) => {
-            let path = "rules.min_rest_hours";
-            spans.record(path, b.span());
-            let b = b.get_ref();
-            let hours = *spans.take(format!("{path}.hours"), &b.hours);
-            let minutes = (hours * 60.0).round();
-            if !(hours.is_finite() && (0.0..=f64::from(u32::MAX)).contains(&minutes)) {
-                return Err(ValidationError::new(
-                    format!("{path}.hours"),
-                    format!("{hours} is not a number of hours (such as 11 or 11.5)"),
-                ));
-            }
-            Some(Bound {
-                value: minutes as u32,
-                strength: weight(spans, path, &b.weight)?,
-            })
-        }
-        None => None,
-    };
-    let days =
-        |name: &str, raw: &Option<Spanned<RawDays>>, spans: &mut Spans| -> Result<Option<Bound>> {
-            let Some(b) = raw else { return Ok(None) };
-            let path = format!("rules.{name}");
-            spans.record(&path, b.span());
-            let b = b.get_ref();
-            Ok(Some(Bound {
-                value: *spans.take(format!("{path}.days"), &b.days),
-                strength: weight(spans, &path, &b.weight)?,
-            }))
-        };
-    let max_weekends = match &r.max_weekends {
-        Some(b) => {
-            let path = "rules.max_weekends";
-            spans.record(path, b.span());
-            let b = b.get_ref();
-            Some(Bound {
-                value: *spans.take(format!("{path}.weekends"), &b.weekends),
-                strength: weight(spans, path, &b.weight)?,
-            })
-        }
-        None => None,
-    };
-    let mut forbidden_successions = Vec::new();
-    for (i, s) in r.forbidden_succession.iter().enumerate() {
-        let path = format!("rules.forbidden_succession[{i}]");
-        spans.record(&path, s.span());
-        let s = s.get_ref();
-        forbidden_successions.push(Succession {
-            first: spans.take(format!("{path}.first"), &s.first).clone(),
-            then: spans.take(format!("{path}.then"), &s.then).clone(),
-            strength: weight(spans, &path, &s.weight)?,
-        });
-    }
-    let fairness = match &r.fairness {
-        Some(f) => {
-            spans.record("rules.fairness", f.span());
-            let f = f.get_ref();
-            let d = Fairness::default();
-            Fairness {
-                max_duty_deviation: f.max_duty_deviation.unwrap_or(d.max_duty_deviation),
-                total_duty_deviation: f.total_duty_deviation.unwrap_or(d.total_duty_deviation),
-                max_hours_deviation: f.max_hours_deviation.unwrap_or(d.max_hours_deviation),
-                total_hours_deviation: f.total_hours_deviation.unwrap_or(d.total_hours_deviation),
-            }
-        }
-        None => Fairness::default(),
-    };
-    Ok(Rules {
-        one_duty_per_day,
-        min_rest_minutes,
-        forbidden_successions,
-        max_consecutive_days: days("max_consecutive_days", &r.max_consecutive_days, spans)?,
-        min_consecutive_days: days("min_consecutive_days", &r.min_consecutive_days, spans)?,
-        min_consecutive_days_off: days(
-            "min_consecutive_days_off",
-            &r.min_consecutive_days_off,
-            spans,
-        )?,
-        max_weekends,
-        limits,
-        pins,
-        fairness,
-    })
-}
-
 /// Reads a loose value with `parse`, recording its span under `path`.
 fn read<T>(
     spans: &mut Spans,
@@ -476,22 +360,6 @@ fn read<T>(
     let path = path.into();
     let value = spans.take(&path, value);
     parse(value).map_err(|message| ValidationError::new(path, message))
-}
-
-fn strength(weight: Option<u32>) -> Strength {
-    weight.map_or(Strength::Hard, Strength::Soft)
-}
-
-/// The strength of a rule with an optional `weight` key at `path`.
-fn weight(spans: &mut Spans, path: &str, w: &Option<Spanned<u32>>) -> Result<Strength> {
-    let Some(w) = w else {
-        return Ok(Strength::Hard);
-    };
-    let field = format!("{path}.weight");
-    let w = *spans.take(&field, w);
-    values::soft_weight(Some(w))
-        .map(strength)
-        .map_err(|message| ValidationError::new(field, message))
 }
 
 fn weekdays(path: &str, names: &[Spanned<String>], spans: &mut Spans) -> Result<Vec<Weekday>> {

@@ -3,11 +3,13 @@
 //!
 //! Reading is done in two layers. The serde structs of `raw` mirror the file one
 //! table for one, and refuse unknown keys; `convert` turns them into a
-//! [`RosterDef`](crate::RosterDef) (dates, times, weekdays and rule strengths read)
-//! while it records, for every field path the validator may name (`staff[3].home`),
-//! where in the text the value was. [`Roster::new`] then validates the definition,
-//! and its error is located through that table: every error names the file, the
-//! line and the column.
+//! [`RosterDef`](crate::RosterDef) (dates, times and weekdays read) while it
+//! records, for every field path the validator may name (`staff[3].home`), where in
+//! the text the value was. The `[rules]` table is read by serde straight into
+//! [`Rules`](crate::Rules), whose serde form is the file's; its positions are
+//! recorded by their paths in the file. [`Roster::new`] then validates the
+//! definition, and its error is located through that table: every error names the
+//! file, the line and the column.
 //!
 //! ```
 //! use std::path::Path;
@@ -16,6 +18,7 @@
 //! ```
 
 mod convert;
+mod fields;
 pub mod nsp;
 mod raw;
 mod spans;
@@ -118,18 +121,42 @@ pub fn read_roster_file(path: &Path) -> Result<Roster, ReadError> {
 pub fn parse_roster_toml(text: &str, path: &Path) -> Result<Roster, ReadError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let at = |offset: usize| Some(Position::from_offset(text, offset));
-    let file: raw::RawFile = toml::from_str(text).map_err(|e| ReadError::Syntax {
-        path: path.to_path_buf(),
-        at: e.span().and_then(|s| at(s.start)),
-        message: plain(e.message().trim_end()),
-    })?;
+    // The tables read straight into the domain are located by the file's own paths,
+    // so that an error in one of their values names its field.
     let mut spans = spans::Spans::default();
+    if let Ok(table) = toml::de::DeTable::parse(text) {
+        spans.record_table(table.get_ref(), "rules");
+        raw::check_staff_keys(table.get_ref(), &mut spans).map_err(|(span, message)| {
+            ReadError::Syntax {
+                path: path.to_path_buf(),
+                at: at(span.start),
+                message,
+            }
+        })?;
+    }
+    let located = |e: toml::de::Error| {
+        let message = plain(e.message().trim_end());
+        match e.span().and_then(|s| Some((s.start, spans.path_at(&s)?))) {
+            Some((start, field)) => ReadError::Invalid {
+                path: path.to_path_buf(),
+                at: at(start),
+                source: ValidationError::new(field, message),
+            },
+            None => ReadError::Syntax {
+                path: path.to_path_buf(),
+                at: e.span().and_then(|s| at(s.start)),
+                message,
+            },
+        }
+    };
+    let file: raw::RawFile = toml::from_str(text).map_err(located)?;
+    let limits: raw::StaffLimits = toml::from_str(text).map_err(located)?;
     let invalid = |source: ValidationError, spans: &spans::Spans| ReadError::Invalid {
         path: path.to_path_buf(),
         at: spans.find(&source.field).and_then(|s| at(s.start)),
         source,
     };
-    let def = convert::convert(&file, &mut spans).map_err(|e| invalid(e, &spans))?;
+    let def = convert::convert(&file, limits.staff, &mut spans).map_err(|e| invalid(e, &spans))?;
     Roster::new(def).map_err(|e| invalid(e, &spans))
 }
 

@@ -8,8 +8,15 @@
 
 use std::collections::BTreeMap;
 
+use std::ops::Range;
+
 use serde::Deserialize;
 use toml::Spanned;
+use toml::de::{DeTable, DeValue};
+
+use super::fields::field_names;
+use super::spans::Spans;
+use crate::Limits;
 
 /// A value read later, by hand: a date, a time, a date-time or a rule strength.
 pub(crate) type Loose = Spanned<toml::Value>;
@@ -31,7 +38,7 @@ pub(crate) struct RawFile {
     pub cover_override: Vec<Spanned<RawCoverOverride>>,
     pub staff: Vec<Spanned<RawStaff>>,
     #[serde(default)]
-    pub rules: Option<Spanned<RawRules>>,
+    pub rules: Option<crate::Rules>,
     #[serde(default)]
     pub pin: Vec<Spanned<RawPin>>,
 }
@@ -169,9 +176,10 @@ pub(crate) struct RawCoverOverride {
     pub max: Option<Spanned<u32>>,
 }
 
-/// `[[staff]]`, with the person's limits directly on the table.
+/// `[[staff]]`: the person's own keys. Their [`Limits`] share the table and are
+/// read from it by [`StaffLimits`]; a key that neither reads is refused by
+/// [`check_staff_keys`], before the file is read.
 #[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub(crate) struct RawStaff {
     pub id: Spanned<String>,
     pub name: String,
@@ -186,24 +194,56 @@ pub(crate) struct RawStaff {
     pub unavailable: Vec<Spanned<RawAbsence>>,
     #[serde(default)]
     pub preference: Vec<Spanned<RawPreference>>,
-    #[serde(default)]
-    pub max_duties: Option<Spanned<u32>>,
-    #[serde(default)]
-    pub min_duties: Option<Spanned<u32>>,
-    #[serde(default)]
-    pub max_minutes: Option<Spanned<u32>>,
-    #[serde(default)]
-    pub min_minutes: Option<Spanned<u32>>,
-    #[serde(default)]
-    pub max_consecutive_days: Option<Spanned<u32>>,
-    #[serde(default)]
-    pub min_consecutive_days: Option<Spanned<u32>>,
-    #[serde(default)]
-    pub min_consecutive_days_off: Option<Spanned<u32>>,
-    #[serde(default)]
-    pub max_weekends: Option<Spanned<u32>>,
-    #[serde(default)]
-    pub max_per_duty: Option<Spanned<BTreeMap<String, u32>>>,
+}
+
+/// The [`Limits`] of every `[[staff]]` entry, read straight into the domain; every
+/// other key of the file is left to [`RawFile`].
+#[derive(Debug, Deserialize)]
+pub(crate) struct StaffLimits {
+    pub staff: Vec<Limits>,
+}
+
+/// Refuses a key of a `[[staff]]` entry that neither [`RawStaff`] nor [`Limits`]
+/// reads, with the list of both (the check `deny_unknown_fields` cannot make on a
+/// table two structs share), and records where each limit was, by its path in the
+/// file (`staff[3].max_weekends`).
+///
+/// # Errors
+/// The span of the unknown key, and the message naming the valid ones.
+pub(crate) fn check_staff_keys(
+    file: &DeTable<'_>,
+    spans: &mut Spans,
+) -> Result<(), (Range<usize>, String)> {
+    let Some((_, staff)) = file.iter().find(|(k, _)| k.get_ref() == "staff") else {
+        return Ok(());
+    };
+    let DeValue::Array(entries) = staff.get_ref() else {
+        return Ok(());
+    };
+    let own = field_names::<RawStaff>();
+    let limits = field_names::<Limits>();
+    for (i, entry) in entries.into_iter().enumerate() {
+        let DeValue::Table(table) = entry.get_ref() else {
+            continue;
+        };
+        for (key, value) in table {
+            let key_text = key.get_ref().as_ref();
+            if limits.contains(&key_text) {
+                spans.record_value(format!("staff[{i}].{key_text}"), value);
+            } else if !own.contains(&key_text) {
+                let valid: Vec<String> =
+                    own.iter().chain(limits).map(|k| format!("`{k}`")).collect();
+                return Err((
+                    key.span(),
+                    format!(
+                        "unknown field `{key_text}`, expected one of {}",
+                        valid.join(", ")
+                    ),
+                ));
+            }
+        }
+    }
+    Ok(())
 }
 
 /// One entry of `staff.unavailable`: `date`, or `from` and `to`.
@@ -246,83 +286,6 @@ pub(crate) struct RawPreference {
     #[serde(default)]
     pub site: Option<Spanned<String>>,
     pub weight: Spanned<u32>,
-}
-
-/// `[rules]`.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub(crate) struct RawRules {
-    #[serde(default)]
-    pub one_duty_per_day: Option<Loose>,
-    #[serde(default)]
-    pub limits: Option<Loose>,
-    #[serde(default)]
-    pub pins: Option<Loose>,
-    #[serde(default)]
-    pub min_rest_hours: Option<Spanned<RawHours>>,
-    #[serde(default)]
-    pub max_consecutive_days: Option<Spanned<RawDays>>,
-    #[serde(default)]
-    pub min_consecutive_days: Option<Spanned<RawDays>>,
-    #[serde(default)]
-    pub min_consecutive_days_off: Option<Spanned<RawDays>>,
-    #[serde(default)]
-    pub max_weekends: Option<Spanned<RawWeekends>>,
-    #[serde(default)]
-    pub forbidden_succession: Vec<Spanned<RawSuccession>>,
-    #[serde(default)]
-    pub fairness: Option<Spanned<RawFairness>>,
-}
-
-/// `{ hours = 11.5, weight = 50 }`.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub(crate) struct RawHours {
-    pub hours: Spanned<f64>,
-    #[serde(default)]
-    pub weight: Option<Spanned<u32>>,
-}
-
-/// `{ days = 3, weight = 10 }`.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub(crate) struct RawDays {
-    pub days: Spanned<u32>,
-    #[serde(default)]
-    pub weight: Option<Spanned<u32>>,
-}
-
-/// `{ weekends = 2, weight = 10 }`.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub(crate) struct RawWeekends {
-    pub weekends: Spanned<u32>,
-    #[serde(default)]
-    pub weight: Option<Spanned<u32>>,
-}
-
-/// `[[rules.forbidden_succession]]`.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub(crate) struct RawSuccession {
-    pub first: Spanned<String>,
-    pub then: Spanned<String>,
-    #[serde(default)]
-    pub weight: Option<Spanned<u32>>,
-}
-
-/// `[rules.fairness]`: each weight optional.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub(crate) struct RawFairness {
-    #[serde(default)]
-    pub max_duty_deviation: Option<u32>,
-    #[serde(default)]
-    pub total_duty_deviation: Option<u32>,
-    #[serde(default)]
-    pub max_hours_deviation: Option<u32>,
-    #[serde(default)]
-    pub total_hours_deviation: Option<u32>,
 }
 
 /// `[[pin]]`.

@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 use toml::Spanned;
+use toml::de::{DeTable, DeValue};
 
 /// Field paths, as [`crate::ValidationError::field`] spells them, to byte ranges.
 #[derive(Debug, Default)]
@@ -23,6 +24,42 @@ impl Spans {
     pub(crate) fn take<'v, T>(&mut self, path: impl Into<String>, value: &'v Spanned<T>) -> &'v T {
         self.record(path, value.span());
         value.get_ref()
+    }
+
+    /// Records the span of table `key` of `file` and of every value under it, by
+    /// their paths in the file (`rules.forbidden_succession[0].first`): for the
+    /// tables read straight into the domain, whose paths are the file's own.
+    pub(crate) fn record_table(&mut self, file: &DeTable<'_>, key: &str) {
+        if let Some((_, value)) = file.iter().find(|(k, _)| k.get_ref() == key) {
+            self.record_value(key.to_string(), value);
+        }
+    }
+
+    /// Records the span of `value` under `path`, and of every value under it.
+    pub(crate) fn record_value(&mut self, path: String, value: &Spanned<DeValue<'_>>) {
+        match value.get_ref() {
+            DeValue::Table(table) => {
+                for (key, value) in table {
+                    self.record_value(format!("{path}.{}", key.get_ref()), value);
+                }
+            }
+            DeValue::Array(array) => {
+                for (i, value) in array.into_iter().enumerate() {
+                    self.record_value(format!("{path}[{i}]"), value);
+                }
+            }
+            _ => {}
+        }
+        self.record(path, value.span());
+    }
+
+    /// The path recorded with exactly `span`, the deepest when several are.
+    pub(crate) fn path_at(&self, span: &Range<usize>) -> Option<&str> {
+        self.map
+            .iter()
+            .filter(|(_, s)| *s == span)
+            .map(|(path, _)| path.as_str())
+            .max_by_key(|path| (path.len(), *path))
     }
 
     /// The span of `path`, or of its closest recorded parent (`pin[0].staff`, then
@@ -62,6 +99,21 @@ mod tests {
         assert_eq!(spans.find("pin[0]"), Some(10..17));
         assert_eq!(spans.find("pin[1].staff"), None);
         assert_eq!(spans.find("period"), None);
+    }
+
+    #[test]
+    fn input_spans_of_a_table_are_recorded_by_their_paths_in_the_file() {
+        let text = "[rules]\nmax_weekends = { weekends = 2 }\n[[rules.forbidden_succession]]\nfirst = \"a\"\n";
+        let file = DeTable::parse(text).unwrap();
+        let mut spans = Spans::default();
+        spans.record_table(file.get_ref(), "rules");
+        let at = |path: &str| &text[spans.find(path).unwrap()];
+        assert_eq!(at("rules.max_weekends"), "{ weekends = 2 }");
+        assert_eq!(at("rules.max_weekends.weekends"), "2");
+        assert_eq!(at("rules.forbidden_succession[0].first"), "\"a\"");
+        assert_eq!(spans.find("settings"), None);
+        let two = spans.find("rules.max_weekends.weekends").unwrap();
+        assert_eq!(spans.path_at(&two), Some("rules.max_weekends.weekends"));
     }
 
     #[test]

@@ -512,3 +512,44 @@ fn input_shipped_ramadan_roster_parses() {
     );
     every_day_can_be_covered(&roster);
 }
+
+#[test]
+fn input_personal_limits_are_located_by_their_field() {
+    assert_eq!(
+        error_with(
+            "name = \"Youssef\"",
+            "name = \"Youssef\"\nmax_weekends = -1"
+        ),
+        "roster.toml:34:16: staff[1].max_weekends: invalid value: integer `-1`, expected a whole number, 0 or more"
+    );
+    assert_eq!(
+        error_with("name = \"Youssef\"", "name = \"Youssef\"\nmax_weekend = 1"),
+        "roster.toml:34:1: unknown field `max_weekend`, expected one of `id`, `name`, `home`, \
+         `sites`, `skills`, `share`, `unavailable`, `preference`, `max_duties`, `min_duties`, \
+         `max_minutes`, `min_minutes`, `max_consecutive_days`, `min_consecutive_days`, \
+         `min_consecutive_days_off`, `max_weekends`, `max_per_duty`"
+    );
+    let roster = parse(&BASE.replacen(
+        "name = \"Youssef\"",
+        "name = \"Youssef\"\nmax_weekends = 2",
+        1,
+    ))
+    .unwrap();
+    assert_eq!(roster.staff()[1].limits.max_weekends, Some(2));
+    assert_eq!(roster.staff()[0].limits.max_weekends, None);
+}
+
+#[test]
+fn input_rule_values_are_located_by_their_field() {
+    assert_eq!(
+        error_with(
+            "one_duty_per_day = \"hard\"",
+            "max_weekends = { weekends = \"two\" }"
+        ),
+        "roster.toml:37:29: rules.max_weekends.weekends: invalid type: string \"two\", expected a whole number, 0 or more"
+    );
+    assert_eq!(
+        error_with("one_duty_per_day = \"hard\"", "one_duty_per_day = \"soft\""),
+        "roster.toml:37:20: rules.one_duty_per_day: invalid value: string \"soft\", expected \"hard\" or { weight = N } (soft, N at least 1)"
+    );
+}

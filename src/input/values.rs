@@ -103,44 +103,6 @@ pub(crate) fn weekday(name: &str) -> Result<Weekday, String> {
     Ok(day)
 }
 
-/// The weight of a soft rule: `None` means the rule is hard.
-///
-/// Fails on 0, which would make the rule free to break.
-pub(crate) fn soft_weight(weight: Option<u32>) -> Result<Option<u32>, String> {
-    match weight {
-        Some(0) => Err("weight must be at least 1; omit it for a hard rule".to_string()),
-        other => Ok(other),
-    }
-}
-
-/// A rule strength written as `"hard"` or `{ weight = N }`: `None` for hard, the
-/// weight for soft.
-pub(crate) fn strength(value: &Value) -> Result<Option<u32>, String> {
-    let expected = "expected \"hard\" or { weight = N } (soft, N at least 1)";
-    match value {
-        Value::String(s) if s.trim().eq_ignore_ascii_case("hard") => Ok(None),
-        Value::Table(table) => {
-            if let Some(key) = table.keys().find(|k| k.as_str() != "weight") {
-                return Err(format!("unknown field `{key}`, expected `weight`"));
-            }
-            match table.get("weight") {
-                Some(Value::Integer(0)) => {
-                    Err("weight must be at least 1; write \"hard\" for a hard rule".to_string())
-                }
-                Some(Value::Integer(w)) => u32::try_from(*w)
-                    .map(Some)
-                    .map_err(|_| format!("weight {w} must be between 1 and {}", u32::MAX)),
-                Some(other) => Err(format!(
-                    "weight: expected an integer, found {}",
-                    describe(other)
-                )),
-                None => Err(format!("{expected}, found a table without `weight`")),
-            }
-        }
-        other => Err(format!("{expected}, found {}", describe(other))),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -201,28 +163,5 @@ mod tests {
             weekday("lun").unwrap_err(),
             "unknown weekday `lun` (valid: mon, tue, wed, thu, fri, sat, sun, or full English names)"
         );
-    }
-
-    #[test]
-    fn input_strength_is_hard_or_a_weight_of_at_least_one() {
-        assert_eq!(strength(&value("\"hard\"")), Ok(None));
-        assert_eq!(strength(&value("{ weight = 20 }")), Ok(Some(20)));
-        assert!(
-            strength(&value("{ weight = 0 }"))
-                .unwrap_err()
-                .contains("at least 1")
-        );
-        assert!(
-            strength(&value("{ wieght = 2 }"))
-                .unwrap_err()
-                .contains("unknown field `wieght`")
-        );
-        assert!(
-            strength(&value("\"soft\""))
-                .unwrap_err()
-                .starts_with("expected \"hard\"")
-        );
-        assert_eq!(soft_weight(Some(3)), Ok(Some(3)));
-        assert!(soft_weight(Some(0)).is_err());
     }
 }

@@ -50,3 +50,68 @@ pub(super) fn add(model: &mut Model) {
         model.constrain((count - excess).leq(f64::from(max)));
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use chrono::{NaiveDate, NaiveTime, Weekday};
+
+    use crate::sample::{solve_checked, tiny_roster_def};
+    use crate::{
+        Bound, DateRange, DutyKind, Fairness, Outcome, RosterDef, SiteCover, Strength, Term,
+    };
+
+    /// Two weeks of the tiny roster with only a Saturday morning duty, one person a
+    /// Saturday, staff `ids`, and no fairness, so that only the weekend rule shapes it.
+    fn two_saturdays(ids: &[&str]) -> RosterDef {
+        let mut def = tiny_roster_def();
+        def.rules.fairness = Fairness::off();
+        let date = |d| NaiveDate::from_ymd_opt(2022, 8, d).unwrap();
+        def.period = DateRange::new(date(1), date(14));
+        let time = |h| NaiveTime::from_hms_opt(h, 0, 0).unwrap();
+        let mut sat = DutyKind::new(
+            "sat",
+            "Saturday morning",
+            &[Weekday::Sat],
+            time(9),
+            time(13),
+        );
+        sat.cover.push(SiteCover::exactly("hq", 1));
+        def.duties = vec![sat];
+        def.staff.retain(|s| ids.contains(&s.id.as_str()));
+        def
+    }
+
+    fn count(outcome: &Outcome, staff: &str) -> usize {
+        outcome
+            .assignments
+            .iter()
+            .filter(|a| a.staff == staff)
+            .count()
+    }
+
+    #[test]
+    fn max_weekends_holds_when_hard() {
+        let mut def = two_saturdays(&["A", "B"]);
+        def.rules.max_weekends = Some(Bound::new(1, Strength::Hard));
+        let (_, outcome) = solve_checked(def);
+        assert_eq!(count(&outcome, "A"), 1);
+        assert_eq!(count(&outcome, "B"), 1);
+    }
+
+    #[test]
+    fn max_weekends_soft_is_penalised_per_extra_weekend() {
+        let mut def = two_saturdays(&["A"]);
+        def.rules.max_weekends = Some(Bound::new(1, Strength::Soft(8)));
+        let (_, outcome) = solve_checked(def);
+        assert_eq!(outcome.terms.get(&Term::MaxWeekends), Some(&8.0));
+    }
+
+    #[test]
+    fn a_persons_own_max_weekends_overrides_the_rosters() {
+        let mut def = two_saturdays(&["A", "B"]);
+        def.rules.max_weekends = Some(Bound::new(2, Strength::Hard));
+        def.staff[1].limits.max_weekends = Some(0);
+        let (_, outcome) = solve_checked(def);
+        assert_eq!((count(&outcome, "A"), count(&outcome, "B")), (2, 0));
+    }
+}
