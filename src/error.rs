@@ -26,6 +26,9 @@ pub enum Error {
     /// An output file could not be written.
     #[error(transparent)]
     Write(#[from] WriteError),
+    /// A ledger could not be read or extended.
+    #[error(transparent)]
+    Ledger(#[from] crate::ledger::LedgerError),
 }
 
 /// Where in a text file something is: 1-based line and column.

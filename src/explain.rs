@@ -31,6 +31,14 @@ pub struct KindShare {
     pub target: f64,
     /// Duties of that kind given.
     pub count: u32,
+    /// Duties of that kind carried from earlier months (done minus fair share, from
+    /// a ledger), which `target` is lowered by; absent when nothing is carried.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub carried: Option<f64>,
+    /// Their own share of this month's slots of that kind, before what they carry;
+    /// present with `carried`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub share: Option<f64>,
 }
 
 /// A wish that the roster does not honour, and what honouring it would cost.
@@ -69,6 +77,10 @@ pub struct StaffExplanation {
     pub hours: f64,
     /// Fair hours.
     pub hours_target: f64,
+    /// Hours carried from earlier months (from a ledger), which `hours_target` is
+    /// lowered by; absent when nothing is carried.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hours_carried: Option<f64>,
     /// Their duties.
     pub duties: Vec<Assignment>,
     /// Wishes not honoured.
@@ -155,6 +167,8 @@ pub fn explain_staff(
                 cover_needed: slots.iter().map(|&s| roster.slots()[s].min).sum(),
                 target: load.per_duty[k].target,
                 count: load.per_duty[k].count,
+                carried: load.per_duty[k].carried,
+                share: load.per_duty[k].carried.map(|_| load.per_duty[k].share),
             }
         })
         .collect();
@@ -185,6 +199,7 @@ pub fn explain_staff(
         kinds,
         hours: load.hours,
         hours_target: load.hours_target,
+        hours_carried: load.hours_carried,
         duties: outcome
             .assignments
             .iter()
@@ -288,15 +303,35 @@ pub fn explain_date(roster: &Roster, outcome: &Outcome, date: NaiveDate) -> Vec<
 pub fn render_staff(roster: &Roster, e: &StaffExplanation) -> String {
     let mut out = format!("{} — {} (workload share {})\n", e.staff, e.name, e.share);
     for k in &e.kinds {
-        out.push_str(&format!(
-            "  {}: {} given, fair target {:.2} = its share of the {} people needed on the {} slots it could take\n",
-            k.duty, k.count, k.target, k.cover_needed, k.eligible_slots
-        ));
+        match k.carried {
+            None => out.push_str(&format!(
+                "  {}: {} given, fair target {:.2} = its share of the {} people needed on the {} slots it could take\n",
+                k.duty, k.count, k.target, k.cover_needed, k.eligible_slots
+            )),
+            Some(carried) => out.push_str(&format!(
+                "  {}: {} given, fair target {:.2} = its share {:.2} of the {} people needed on the {} slots it could take, {}\n",
+                k.duty,
+                k.count,
+                k.target,
+                k.share.unwrap_or(k.target),
+                k.cover_needed,
+                k.eligible_slots,
+                balance(carried, "duties")
+            )),
+        }
     }
-    out.push_str(&format!(
-        "  hours: {:.1} given, fair target {:.1}\n",
-        e.hours, e.hours_target
-    ));
+    match e.hours_carried {
+        None => out.push_str(&format!(
+            "  hours: {:.1} given, fair target {:.1}\n",
+            e.hours, e.hours_target
+        )),
+        Some(carried) => out.push_str(&format!(
+            "  hours: {:.1} given, fair target {:.1}, {}\n",
+            e.hours,
+            e.hours_target,
+            balance(carried, "hours")
+        )),
+    }
     for a in &e.duties {
         out.push_str(&format!(
             "  {} {} {} at {}\n",
@@ -320,6 +355,16 @@ pub fn render_staff(roster: &Roster, e: &StaffExplanation) -> String {
         }
     }
     out
+}
+
+/// What a person carries from earlier months, in words: `less` what they did beyond
+/// their share, `plus` what they owe.
+fn balance(carried: f64, unit: &str) -> String {
+    if carried >= 0.0 {
+        format!("less {carried:.2} {unit} done beyond the fair share in earlier months")
+    } else {
+        format!("plus {:.2} {unit} owed from earlier months", -carried)
+    }
 }
 
 /// The explanation of a date as text.

@@ -61,6 +61,7 @@ pub mod domain;
 pub mod error;
 pub mod explain;
 pub mod input;
+pub mod ledger;
 pub(crate) mod model;
 pub mod output;
 mod random;
@@ -73,8 +74,8 @@ pub mod synthetic;
 pub mod validate;
 
 pub use domain::{
-    Absence, Assignment, Bound, CoverOverride, DateRange, DutyKind, Event, EventCover, Fairness,
-    Holiday, Language, Limits, Pin, Preference, Roster, RosterDef, Rules, Settings, Site,
+    Absence, Assignment, Bound, Carried, CoverOverride, DateRange, DutyKind, Event, EventCover,
+    Fairness, Holiday, Language, Limits, Pin, Preference, Roster, RosterDef, Rules, Settings, Site,
     SiteCover, SkillNeed, Slot, Staff, Strength, Succession, TimeOverride, Wish,
 };
 pub use error::{Error, ReadError, SolveError, ValidationError, WriteError};

@@ -49,6 +49,7 @@ pub fn tiny_roster_def() -> RosterDef {
             on_holidays: false,
             times: vec![],
             cover: vec![SiteCover::exactly("hq", 1)],
+            fairness_weight: 1,
         }],
         events: vec![],
         cover_overrides: vec![],

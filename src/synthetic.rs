@@ -120,6 +120,7 @@ pub fn generate(size: Size) -> RosterDef {
         on_holidays: false,
         times: vec![],
         cover,
+        fairness_weight: 1,
     };
     let duties = vec![
         duty(

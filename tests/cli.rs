@@ -76,9 +76,15 @@ fn roster_file(dir: &Path, text: &str) -> String {
 fn solve_shipped(name: &str, out: &Path) -> Run {
     let roster = format!("rosters/{name}.toml");
     let run = Run::new(&["solve", &roster, "--out", out.to_str().unwrap()]).status(0);
-    let parsed = read_roster_file(&root().join(&roster)).unwrap();
+    check_written(&read_roster_file(&root().join(&roster)).unwrap(), out);
+    run
+}
+
+/// Checks the roster written in `out` with the validator against `roster`: no rule
+/// broken, and summary.json's objective the validator's.
+fn check_written(roster: &duty_roster::Roster, out: &Path) {
     let assignments = read_assignments(&out.join("roster.csv"));
-    let report = validate(&parsed, &assignments);
+    let report = validate(roster, &assignments);
     assert!(report.violations.is_empty(), "{:?}", report.violations);
     let summary: serde_json::Value =
         serde_json::from_slice(&std::fs::read(out.join("summary.json")).unwrap()).unwrap();
@@ -93,7 +99,6 @@ fn solve_shipped(name: &str, out: &Path) -> Run {
         "summary objective {objective} != validator {}",
         report.objective
     );
-    run
 }
 
 /// A fresh empty folder for one test.
@@ -331,4 +336,103 @@ fn every_subcommand_has_help() {
         Run::new(&args).status(0).stdout_has("Usage");
     }
     Run::new(&["solve"]).status(2).stderr_has("--out");
+}
+
+/// The shipped month `month` with what people carry from `ledger` applied.
+fn with_ledger(month: &str, ledger: &Path) -> duty_roster::Roster {
+    let roster = read_roster_file(&root().join(format!("rosters/aubm-2022-{month}.toml"))).unwrap();
+    let mut def = roster.def().clone();
+    duty_roster::ledger::Ledger::read(ledger)
+        .unwrap()
+        .apply(&mut def);
+    duty_roster::Roster::new(def).unwrap()
+}
+
+#[test]
+fn the_shipped_ledger_is_july_then_august_and_september_solves_with_it() {
+    let dir = scratch("ledger-summer");
+    let ledger = dir.join("ledger.csv");
+    let ledger_arg = ledger.to_str().unwrap();
+    for month in ["07", "08"] {
+        let out = dir.join(month);
+        let roster = format!("rosters/aubm-2022-{month}.toml");
+        let before = dir.join(format!("before-{month}.csv"));
+        if ledger.exists() {
+            std::fs::copy(&ledger, &before).unwrap();
+        }
+        Run::new(&[
+            "solve",
+            &roster,
+            "--out",
+            out.to_str().unwrap(),
+            "--format",
+            "csv",
+            "--ledger",
+            ledger_arg,
+            "--update-ledger",
+        ])
+        .status(0)
+        .stdout_has(&format!("added roster `aubm-2022-{month}` to the ledger"));
+        let carried = if before.exists() {
+            with_ledger(month, &before)
+        } else {
+            read_roster_file(&root().join(&roster)).unwrap()
+        };
+        check_written(&carried, &out);
+    }
+    let shipped = root().join("rosters/aubm-ledger.csv");
+    assert!(
+        std::fs::read(&ledger).unwrap() == std::fs::read(&shipped).unwrap(),
+        "rosters/aubm-ledger.csv is not what solving July then August writes"
+    );
+    // A month goes into the ledger once; a refused update leaves it as it was.
+    Run::new(&[
+        "solve",
+        "rosters/aubm-2022-08.toml",
+        "--out",
+        dir.join("again").to_str().unwrap(),
+        "--ledger",
+        ledger_arg,
+        "--update-ledger",
+    ])
+    .status(2)
+    .stderr_has("roster `aubm-2022-08` is in the ledger already");
+    assert!(std::fs::read(&ledger).unwrap() == std::fs::read(&shipped).unwrap());
+    assert!(!dir.join("again").exists(), "nothing solved or written");
+    let september = dir.join("09");
+    Run::new(&[
+        "solve",
+        "rosters/aubm-2022-09.toml",
+        "--out",
+        september.to_str().unwrap(),
+        "--ledger",
+        "rosters/aubm-ledger.csv",
+    ])
+    .status(0);
+    check_written(&with_ledger("09", &shipped), &september);
+}
+
+#[test]
+fn ledger_report_lists_hours_per_person_and_month_and_explain_shows_the_balance() {
+    Run::new(&["ledger", "rosters/aubm-ledger.csv", "--report"])
+        .status(0)
+        .stdout_has("staff   roster        first       after-hours  saturday  lines  total")
+        .stdout_has("BM-01   aubm-2022-07");
+    Run::new(&["ledger", "rosters/aubm-ledger.csv", "--report", "--csv"])
+        .status(0)
+        .stdout_has("staff,roster,first,after-hours,saturday,lines,total,weighted_duties\n");
+    Run::new(&["ledger", "rosters/no-such-ledger.csv", "--report"])
+        .status(1)
+        .stderr_has("rosters/no-such-ledger.csv: cannot read");
+    Run::new(&[
+        "explain",
+        "rosters/aubm-2022-09.toml",
+        "--ledger",
+        "rosters/aubm-ledger.csv",
+        "--staff",
+        "BM-01",
+    ])
+    .status(0)
+    .stdout_has("duties done beyond the fair share in earlier months")
+    .stdout_has("owed from earlier months");
 }

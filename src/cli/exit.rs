@@ -3,6 +3,7 @@
 use std::io::Write;
 use std::process::ExitCode;
 
+use duty_roster::ledger::LedgerError;
 use duty_roster::{Error, ReadError, SolveError};
 
 /// Something went wrong: I/O and other failures.
@@ -48,6 +49,8 @@ impl From<Error> for Failure {
             Error::Solve(SolveError::Infeasible { .. }) => INFEASIBLE,
             Error::Solve(_) => SOLVER,
             Error::Write(_) => OTHER,
+            Error::Ledger(LedgerError::Io { .. }) => OTHER,
+            Error::Ledger(_) => USAGE,
             // Kinds of error added later: not the user's input, not the solver.
             _ => OTHER,
         };

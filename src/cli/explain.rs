@@ -8,6 +8,10 @@ use super::exit::{Failure, USAGE, print};
 
 pub fn run(args: ExplainArgs) -> Result<(), Failure> {
     let roster = duty_roster::read_roster_file(&args.roster)?;
+    let roster = match &args.ledger {
+        Some(path) => super::ledger::apply(roster, &super::ledger::read(path, false)?)?,
+        None => roster,
+    };
     if let Some(staff) = &args.staff
         && roster.staff_index(staff).is_none()
     {

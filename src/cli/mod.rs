@@ -4,6 +4,7 @@
 mod check;
 mod exit;
 mod explain;
+mod ledger;
 mod solve;
 
 use std::path::PathBuf;
@@ -29,6 +30,9 @@ enum Command {
     /// Solve a roster and explain it: a person's fair targets, duties and unhonoured
     /// wishes (with what honouring them would cost), or who could take each slot of a date.
     Explain(ExplainArgs),
+    /// Read a ledger (fairness carried across months): with --report, the hours each
+    /// person worked per month and duty kind, for compensation.
+    Ledger(LedgerArgs),
 }
 
 /// Arguments of `solve`.
@@ -84,6 +88,14 @@ struct SolveArgs {
     /// Print the solver's log on standard error.
     #[arg(long)]
     verbose: bool,
+    /// A ledger of earlier months (CSV): fair targets correct what each person
+    /// carries (duties and hours done beyond or below their fair share).
+    #[arg(long, value_name = "FILE")]
+    ledger: Option<PathBuf>,
+    /// Add this roster's month to --ledger once it is written (made when missing);
+    /// refused when the roster is in the ledger already.
+    #[arg(long, requires = "ledger")]
+    update_ledger: bool,
 }
 
 /// Output formats of `solve`.
@@ -114,6 +126,23 @@ struct ExplainArgs {
     /// Seconds before each solve stops with the best roster found so far.
     #[arg(long, default_value_t = 60.0)]
     time_limit: f64,
+    /// A ledger of earlier months: targets correct what each person carries, and
+    /// --staff shows the balance carried.
+    #[arg(long, value_name = "FILE")]
+    ledger: Option<PathBuf>,
+}
+
+/// Arguments of `ledger`.
+#[derive(clap::Args, Debug)]
+struct LedgerArgs {
+    /// The ledger file (CSV).
+    ledger: PathBuf,
+    /// Print the hours report: per person and month, hours per duty kind.
+    #[arg(long)]
+    report: bool,
+    /// Print the report as CSV instead of a text table.
+    #[arg(long, requires = "report")]
+    csv: bool,
 }
 
 /// Arguments of `check`.
@@ -140,6 +169,7 @@ pub fn main() -> ExitCode {
         Command::Solve(args) => solve::run(args),
         Command::Check(args) => check::run(args),
         Command::Explain(args) => explain::run(args),
+        Command::Ledger(args) => ledger::run(args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

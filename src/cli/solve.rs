@@ -10,7 +10,7 @@ use duty_roster::validate::Report;
 use duty_roster::{Outcome, Roster, SolveError, SolveOptions, WriteError, solve, validate};
 
 use super::exit::{Failure, INFEASIBLE, OTHER, SOLVER, USAGE, print};
-use super::{Format as CliFormat, SolveArgs};
+use super::{Format as CliFormat, SolveArgs, ledger};
 
 fn write_failure(e: WriteError) -> Failure {
     Failure::from(duty_roster::Error::from(e))
@@ -77,6 +77,19 @@ fn calendars_written(
 pub fn run(args: SolveArgs) -> Result<(), Failure> {
     let calendar_names = calendar_file_names(&args)?;
     let roster = duty_roster::read_roster_file(&args.roster)?;
+    let ledger = match &args.ledger {
+        Some(path) => Some((path, ledger::read(path, args.update_ledger)?)),
+        None => None,
+    };
+    let roster = match &ledger {
+        Some((path, ledger)) => {
+            if args.update_ledger {
+                ledger::refuse_duplicate(path, ledger, &roster)?;
+            }
+            ledger::apply(roster, ledger)?
+        }
+        None => roster,
+    };
     let mut options = SolveOptions::default();
     options.time_limit = args.time_limit;
     options.threads = args.threads;
@@ -112,7 +125,16 @@ pub fn run(args: SolveArgs) -> Result<(), Failure> {
         &report,
         calendar_names.as_ref(),
         false,
-    )
+    )?;
+    if let Some((path, ledger)) = &ledger
+        && args.update_ledger
+    {
+        let said = ledger::update(path, ledger, &roster, &report)?;
+        if !args.quiet {
+            print(&said)?;
+        }
+    }
+    Ok(())
 }
 
 /// The roster cannot be made: say why (counting checks, then the changes the elastic

@@ -41,6 +41,15 @@ pub struct DutyKind {
     pub times: Vec<TimeOverride>,
     /// How many people it needs, per site.
     pub cover: Vec<SiteCover>,
+    /// How much one duty of this kind weighs in fairness (1 for an ordinary duty;
+    /// a Saturday or a holiday eve may count 2): a person's distance from their fair
+    /// number of this kind is multiplied by it.
+    #[serde(default = "one")]
+    pub fairness_weight: u32,
+}
+
+fn one() -> u32 {
+    1
 }
 
 impl DutyKind {
@@ -74,6 +83,7 @@ impl DutyKind {
             on_holidays: false,
             times: Vec::new(),
             cover: Vec::new(),
+            fairness_weight: 1,
         }
     }
 

@@ -24,4 +24,4 @@ pub use roster::{Roster, RosterDef, Settings};
 pub use rules::{Bound, Fairness, Limits, RelaxCosts, Rules, Strength, Succession};
 pub use site::Site;
 pub use slot::Slot;
-pub use staff::{Absence, Preference, Staff, Wish};
+pub use staff::{Absence, Carried, Preference, Staff, Wish};

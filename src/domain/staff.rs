@@ -1,6 +1,8 @@
 //! Staff: who they are, where they may serve, when they are away, what they prefer
 //! and how much they may carry.
 
+use std::collections::BTreeMap;
+
 use chrono::Weekday;
 use serde::{Deserialize, Serialize};
 
@@ -41,6 +43,55 @@ pub struct Staff {
     /// Hard limits.
     #[serde(default)]
     pub limits: Limits,
+    /// What they bring from earlier months (from a ledger): fair targets this month
+    /// correct it.
+    #[serde(default, skip_serializing_if = "Carried::is_empty")]
+    pub carried: Carried,
+}
+
+/// What a person brings from the earlier months of a ledger: per duty kind, the
+/// duties done minus their fair share (positive when they did more than their
+/// share), and the same for hours. This month's fair targets are lowered by it, never
+/// below 0, for the kinds and hours the person can take this month.
+///
+/// # Example
+/// ```
+/// let mut c = duty_roster::Carried::default();
+/// assert!(c.is_empty());
+/// c.duties.insert("sat".into(), 2.5);
+/// assert!(!c.is_empty());
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Carried {
+    /// Per duty kind id: duties done minus the fair share, over the earlier months.
+    #[serde(default)]
+    pub duties: BTreeMap<String, f64>,
+    /// Hours done minus the fair share, over the earlier months.
+    #[serde(default)]
+    pub hours: f64,
+}
+
+impl Carried {
+    /// Whether nothing is carried.
+    ///
+    /// # Example
+    /// See [`Carried`].
+    pub fn is_empty(&self) -> bool {
+        self.duties.values().all(|&d| d == 0.0) && self.hours == 0.0
+    }
+
+    /// The balance carried for duty kind `duty` (0 when none).
+    ///
+    /// # Example
+    /// ```
+    /// let mut c = duty_roster::Carried::default();
+    /// c.duties.insert("sat".into(), -1.0);
+    /// assert_eq!((c.duty("sat"), c.duty("evening")), (-1.0, 0.0));
+    /// ```
+    pub fn duty(&self, duty: &str) -> f64 {
+        self.duties.get(duty).copied().unwrap_or(0.0)
+    }
 }
 
 fn full_share() -> f64 {
@@ -66,6 +117,7 @@ impl Staff {
             unavailable: Vec::new(),
             preferences: Vec::new(),
             limits: Limits::default(),
+            carried: Carried::default(),
         }
     }
 

@@ -186,6 +186,18 @@ fn duty(path: String, raw: &Spanned<RawDuty>, spans: &mut Spans) -> Result<DutyK
         .enumerate()
         .map(|(j, c)| site_cover(format!("{path}.cover[{j}]"), c, spans))
         .collect::<Result<Vec<_>>>()?;
+    let fairness_weight = match &d.fairness_weight {
+        Some(w) => match *spans.take(format!("{path}.fairness_weight"), w) {
+            0 => {
+                return Err(ValidationError::new(
+                    format!("{path}.fairness_weight"),
+                    "fairness_weight must be at least 1 (2 makes one duty count as two)",
+                ));
+            }
+            w => w,
+        },
+        None => 1,
+    };
     Ok(DutyKind {
         id: spans.take(format!("{path}.id"), &d.id).clone(),
         name: d.name.clone(),
@@ -196,6 +208,7 @@ fn duty(path: String, raw: &Spanned<RawDuty>, spans: &mut Spans) -> Result<DutyK
         on_holidays: d.on_holidays,
         times,
         cover,
+        fairness_weight,
     })
 }
 
@@ -304,6 +317,7 @@ fn person(
         unavailable,
         preferences,
         limits,
+        carried: Default::default(),
     })
 }
 

@@ -684,6 +684,7 @@ impl File {
                         under_weight: Some(self.under_weight[i]),
                         over_weight: Some(self.over_weight[i]),
                     }],
+                    fairness_weight: 1,
                 }
             })
             .collect();

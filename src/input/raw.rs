@@ -106,6 +106,8 @@ pub(crate) struct RawDuty {
     #[serde(default)]
     pub times: Vec<Spanned<RawTimes>>,
     #[serde(default)]
+    pub fairness_weight: Option<Spanned<u32>>,
+    #[serde(default)]
     pub cover: Vec<Spanned<RawCover>>,
 }
 

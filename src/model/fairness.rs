@@ -6,7 +6,12 @@
 //! rounded the same way in steps of the greatest common divisor of the duties'
 //! lengths (with 2-hour and 4-hour duties, 13 hours is as fair as 12 or 14). The objective
 //! penalises the largest deviation and the sum of deviations, for duty counts per
-//! kind and for hours. Integral deviations keep the optimum easy to prove.
+//! kind (each multiplied by its kind's `fairness_weight`) and for hours. Integral
+//! deviations keep the optimum easy to prove.
+//!
+//! What a person carries from earlier months (a ledger) moves their targets: the
+//! balance is taken off the target of each kind they can take this month, and off
+//! their hours, never below 0.
 
 use good_lp::{Expression, Variable, variable};
 
@@ -46,6 +51,21 @@ pub(super) fn add(model: &mut Model) {
             involved[p][slot.duty] = true;
         }
     }
+    for (p, person) in roster.staff().iter().enumerate() {
+        for (k, duty) in roster.duties().iter().enumerate() {
+            if involved[p][k] {
+                duty_target[p][k] = (duty_target[p][k] - person.carried.duty(&duty.id)).max(0.0);
+            }
+        }
+        if involved[p].iter().any(|&i| i) {
+            hours_target[p] = (hours_target[p] - person.carried.hours).max(0.0);
+        }
+    }
+    let weights: Vec<f64> = roster
+        .duties()
+        .iter()
+        .map(|d| f64::from(d.fairness_weight))
+        .collect();
     if fairness.max_duty_deviation + fairness.total_duty_deviation > 0 {
         let largest = model.vars.add(variable().min(0).integer());
         model.penalise(
@@ -57,10 +77,11 @@ pub(super) fn add(model: &mut Model) {
             for k in 0..duty_count {
                 if involved[p][k] {
                     let count = std::mem::take(&mut duty_count_expr[p][k]);
-                    let dev = deviation(model, count, duty_target[p][k], 1.0, largest);
+                    let weight = weights[k];
+                    let dev = deviation(model, count, duty_target[p][k], 1.0, weight, largest);
                     model.penalise(
                         Term::FairnessTotalDuty,
-                        f64::from(fairness.total_duty_deviation),
+                        f64::from(fairness.total_duty_deviation) * weight,
                         dev,
                     );
                 }
@@ -78,7 +99,7 @@ pub(super) fn add(model: &mut Model) {
         for p in 0..staff_count {
             if involved[p].iter().any(|&i| i) {
                 let hours = std::mem::take(&mut hours_expr[p]);
-                let dev = deviation(model, hours, hours_target[p], step, largest);
+                let dev = deviation(model, hours, hours_target[p], step, 1.0, largest);
                 model.penalise(
                     Term::FairnessTotalHours,
                     f64::from(fairness.total_hours_deviation),
@@ -108,12 +129,13 @@ fn hours_step(model: &Model) -> f64 {
 }
 
 /// A variable at least the distance from `actual` to the fair band of `target` in
-/// steps of `step`, with `largest` at least it.
+/// steps of `step`, with `largest` at least `weight` times it.
 fn deviation(
     model: &mut Model,
     actual: Expression,
     target: f64,
     step: f64,
+    weight: f64,
     largest: Variable,
 ) -> Variable {
     let (low, high) = band(target / step);
@@ -121,7 +143,7 @@ fn deviation(
     let dev = model.vars.add(variable().min(0));
     model.constrain((actual.clone() - dev).leq(high));
     model.constrain((actual + dev).geq(low));
-    model.constrain(Expression::from(largest).geq(dev));
+    model.constrain(Expression::from(largest).geq(weight * dev));
     dev
 }
 

@@ -1,5 +1,6 @@
-//! Fairness: each person's fair targets (their share of every slot they could take),
-//! the deviations from them, and the load table.
+//! Fairness: each person's fair targets (their share of every slot they could take,
+//! less what they carry from earlier months), the deviations from them (per kind,
+//! times the kind's `fairness_weight`), and the load table.
 
 use super::Checker;
 use super::eligibility::may_serve;
@@ -23,8 +24,9 @@ impl Checker<'_> {
         let roster = self.roster;
         let staff = roster.staff();
         let duties = roster.duties();
-        let mut targets = vec![vec![0.0; duties.len()]; staff.len()];
-        let mut hours_targets = vec![0.0; staff.len()];
+        let mut shares = vec![vec![0.0; duties.len()]; staff.len()];
+        let mut hours_shares = vec![vec![0.0; duties.len()]; staff.len()];
+        let mut can_take = vec![vec![false; duties.len()]; staff.len()];
         for (i, s) in roster.slots().iter().enumerate() {
             let eligible: Vec<usize> = (0..staff.len())
                 .filter(|&p| self.eligible(&staff[p], i))
@@ -35,10 +37,28 @@ impl Checker<'_> {
             }
             for &p in &eligible {
                 let part = f64::from(s.min) * staff[p].share / total_share;
-                targets[p][s.duty] += part;
-                hours_targets[p] += part * s.minutes as f64 / 60.0;
+                shares[p][s.duty] += part;
+                hours_shares[p][s.duty] += part * s.minutes as f64 / 60.0;
+                can_take[p][s.duty] = true;
             }
         }
+        // What a person carries lowers the targets of what they can take this month.
+        let carried = |p: usize, k: usize| staff[p].carried.duty(&duties[k].id);
+        let target = |p: usize, k: usize| {
+            if can_take[p][k] {
+                (shares[p][k] - carried(p, k)).max(0.0)
+            } else {
+                shares[p][k]
+            }
+        };
+        let hours_target = |p: usize| {
+            let own: f64 = hours_shares[p].iter().sum();
+            if can_take[p].iter().any(|&c| c) {
+                (own - staff[p].carried.hours).max(0.0)
+            } else {
+                own
+            }
+        };
         // Hours come in steps of the largest length that divides every slot's length.
         let unit_minutes = roster
             .slots()
@@ -58,28 +78,35 @@ impl Checker<'_> {
         let mut people = Vec::with_capacity(staff.len());
         for (p, person) in staff.iter().enumerate() {
             let mut counts = vec![0u32; duties.len()];
-            let mut minutes = 0i64;
+            let mut minutes = vec![0i64; duties.len()];
             for &s in &self.by_staff[p] {
                 counts[self.slot(s).duty] += 1;
-                minutes += self.slot(s).minutes;
+                minutes[self.slot(s).duty] += self.slot(s).minutes;
             }
-            let hours = minutes as f64 / 60.0;
+            let hours = minutes.iter().sum::<i64>() as f64 / 60.0;
+            let carries = !person.carried.is_empty();
             let per_duty: Vec<DutyLoad> = duties
                 .iter()
                 .enumerate()
                 .map(|(k, duty)| DutyLoad {
                     duty: duty.id.clone(),
                     count: counts[k],
-                    target: targets[p][k],
+                    target: target(p, k),
+                    carried: carries.then(|| carried(p, k)),
+                    share: shares[p][k],
+                    hours: minutes[k] as f64 / 60.0,
+                    hours_share: hours_shares[p][k],
                 })
                 .collect();
-            for load in &per_duty {
-                let dev = distance_to_fair_band(f64::from(load.count), load.target);
+            for (load, duty) in per_duty.iter().zip(duties) {
+                let dev = distance_to_fair_band(f64::from(load.count), load.target)
+                    * f64::from(duty.fairness_weight);
                 max_duty = max_duty.max(dev);
                 total_duty += dev;
             }
-            let dev = distance_to_fair_band(hours / hours_unit, hours_targets[p] / hours_unit)
-                * hours_unit;
+            let hours_target = hours_target(p);
+            let dev =
+                distance_to_fair_band(hours / hours_unit, hours_target / hours_unit) * hours_unit;
             max_hours = max_hours.max(dev);
             total_hours += dev;
             people.push(PersonLoad {
@@ -87,7 +114,8 @@ impl Checker<'_> {
                 duties: self.by_staff[p].len() as u32,
                 per_duty,
                 hours,
-                hours_target: hours_targets[p],
+                hours_target,
+                hours_carried: carries.then_some(person.carried.hours),
             });
         }
         let f = roster.def().rules.fairness;

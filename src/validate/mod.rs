@@ -111,8 +111,13 @@ pub struct PersonLoad {
     pub per_duty: Vec<DutyLoad>,
     /// Hours assigned.
     pub hours: f64,
-    /// Fair number of hours: their share of every slot they could take.
+    /// Fair number of hours: their share of every slot they could take, less the
+    /// hours they carry from earlier months (never below 0).
     pub hours_target: f64,
+    /// Hours carried from earlier months (done minus fair share); absent when the
+    /// person carries nothing.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hours_carried: Option<f64>,
 }
 
 /// One person's count of one duty kind, with the fair target.
@@ -131,8 +136,23 @@ pub struct DutyLoad {
     pub duty: String,
     /// Number of duties of this kind assigned.
     pub count: u32,
-    /// Fair number: their share of every slot of this kind they could take.
+    /// Fair number: their share of every slot of this kind they could take, less
+    /// the duties of this kind they carry from earlier months (never below 0).
     pub target: f64,
+    /// Duties of this kind carried from earlier months (done minus fair share);
+    /// absent when the person carries nothing.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub carried: Option<f64>,
+    /// Their own share of this month's slots of this kind, before what they carry:
+    /// what a ledger records as owed this month.
+    #[serde(skip)]
+    pub share: f64,
+    /// Hours worked on duties of this kind.
+    #[serde(skip)]
+    pub hours: f64,
+    /// Their own share of the hours of this month's slots of this kind.
+    #[serde(skip)]
+    pub hours_share: f64,
 }
 
 /// Recomputes every hard rule and every objective term of `roster` from
