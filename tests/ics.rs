@@ -49,14 +49,14 @@ fn solve(roster: &str, out: &Path, extra: &[&str], env: &[(&str, &str)]) -> Outp
     run(&args, env)
 }
 
-/// Every file under `dir`, by path relative to it.
+/// Every calendar (`.ics` file) under `dir`, by path relative to it.
 fn tree(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
     fn walk(base: &Path, dir: &Path, into: &mut BTreeMap<PathBuf, Vec<u8>>) {
         for entry in std::fs::read_dir(dir).unwrap() {
             let path = entry.unwrap().path();
             if path.is_dir() {
                 walk(base, &path, into);
-            } else {
+            } else if path.extension().is_some_and(|e| e == "ics") {
                 let bytes = std::fs::read(&path).unwrap();
                 into.insert(path.strip_prefix(base).unwrap().to_path_buf(), bytes);
             }

@@ -4,7 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
-use super::ics::{self, CalendarOptions, FileNames, Owner};
+use super::ics::{self, CalendarOptions, CalendarState, FileNames, Owner};
 use super::{CsvStyle, html, roster_csv, summary, write_atomically};
 use crate::validate::Report;
 use crate::{Outcome, Roster, WriteError};
@@ -59,6 +59,10 @@ pub struct OutputOptions {
     pub calendar_names: FileNames,
     /// The roster breaks the report's violations on purpose (`--relaxed`).
     pub relaxed: bool,
+    /// What the published roster's calendars said (its `calendars/state.json`): a
+    /// re-plan's calendars keep unchanged events as they were, raise the `SEQUENCE`
+    /// of changed ones and cancel removed ones.
+    pub previous_calendars: Option<CalendarState>,
 }
 
 impl Default for OutputOptions {
@@ -68,6 +72,7 @@ impl Default for OutputOptions {
             csv: CsvStyle::default(),
             calendar_names: FileNames::StaffId,
             relaxed: false,
+            previous_calendars: None,
         }
     }
 }
@@ -92,6 +97,8 @@ pub enum FileKind {
     Html,
     /// A calendar under `calendars/`, and whose it is.
     Calendar(Owner),
+    /// `calendars/state.json`: what the calendars published, for the next re-plan.
+    CalendarState,
 }
 
 /// One rendered file: its path relative to the output folder, what it holds, and its
@@ -170,14 +177,22 @@ pub fn render(
     if wants(Format::Ics) {
         let calendar_options = CalendarOptions {
             file_names: options.calendar_names.clone(),
+            previous: options.previous_calendars.clone(),
         };
-        for calendar in ics::render(roster, &outcome.assignments, &calendar_options) {
+        let (calendars, state) =
+            ics::render_with_state(roster, &outcome.assignments, &calendar_options);
+        for calendar in calendars {
             files.push(OutputFile {
                 path: calendar.path,
                 kind: FileKind::Calendar(calendar.owner),
                 bytes: calendar.bytes,
             });
         }
+        files.push(OutputFile {
+            path: Path::new(ics::CALENDARS_DIR).join(ics::STATE_FILE),
+            kind: FileKind::CalendarState,
+            bytes: state.to_json(),
+        });
     }
     Ok(files)
 }

@@ -17,7 +17,8 @@
 //!   re-planned slot keeps its UID, so a subscribed calendar updates it in place.
 //!   Reminders (`VALARM`) are only in the per-person calendars.
 //! - **Published files**: `METHOD:PUBLISH`, no `ATTENDEE` or `ORGANIZER`, a name
-//!   (`NAME` and `X-WR-CALNAME`) and a refresh hint for subscriptions (12 hours).
+//!   (`NAME` and `X-WR-CALNAME`) and a refresh hint for subscriptions (an hour: a
+//!   re-plan should reach subscribers soon; clients may still refresh less often).
 //! - **Text**: every TEXT value goes through [`escape_text`]
 //!   (commas, semicolons, backslashes, newlines) after control characters, which
 //!   TEXT may not hold, are replaced by spaces; lines are folded again by
@@ -37,6 +38,7 @@
 
 mod fold;
 mod names;
+mod versions;
 
 use std::collections::HashSet;
 use std::fmt::Write as _;
@@ -44,8 +46,8 @@ use std::path::{Path, PathBuf};
 
 use ::ics::components::Property;
 use ::ics::properties::{
-    CalScale, Description, DtEnd, DtStart, Location, Method, Name, RefreshInterval, Summary,
-    Trigger,
+    CalScale, Description, DtEnd, DtStart, LastModified, Location, Method, Name, RefreshInterval,
+    Sequence, Status, Summary, Trigger,
 };
 use ::ics::{Alarm, Event, ICalendar, escape_text};
 use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
@@ -54,6 +56,8 @@ pub use fold::MAX_LINE_OCTETS;
 pub(crate) use fold::refold;
 pub(crate) use names::safe_file_stems;
 pub use names::{FileNames, MIN_KEY_BYTES, NAME_KEY_ENV, NameKey, NameKeyError, keyed_file_stem};
+pub use versions::{CalendarState, PublishedCalendar, PublishedEvent, STATE_FILE, StateError};
+use versions::{Cancellation, Version, Versions};
 
 use super::roster_csv::in_print_order;
 use crate::{Assignment, Language, Roster, RosterDef, Site, Slot, Staff, WriteError};
@@ -86,7 +90,7 @@ pub const ROSTER_FILE: &str = "roster.ics";
 
 /// How often a subscribed calendar should be fetched again (`REFRESH-INTERVAL` and
 /// `X-PUBLISHED-TTL`).
-const REFRESH: &str = "PT12H";
+const REFRESH: &str = "PT1H";
 
 /// Whose calendar a file is.
 ///
@@ -135,6 +139,10 @@ pub struct CalendarFile {
 pub struct CalendarOptions {
     /// How per-person files are named.
     pub file_names: FileNames,
+    /// What the calendars of the published roster said (`calendars/state.json` of a
+    /// baseline), to version this run's events against; ignored when it is another
+    /// roster's.
+    pub previous: Option<CalendarState>,
 }
 
 /// A TEXT value: control characters other than tab and line ends (which TEXT cannot
@@ -316,17 +324,33 @@ fn description(roster: &Roster, on: &Occupied, me: Option<usize>) -> String {
     lines.join("\n")
 }
 
+/// The UID of the event of `on`: a person's own when `me` is set.
+fn uid_of(roster: &Roster, on: &Occupied, me: Option<usize>) -> String {
+    let slot = on.slot;
+    let staff = me.map(|p| roster.staff()[p].id.as_str());
+    event_uid(
+        &roster.def().id,
+        slot.date,
+        &roster.sites()[slot.site].id,
+        &roster.duties()[slot.duty].id,
+        staff,
+    )
+}
+
 /// One event: a person's own duty when `me` is set (with a reminder when the roster
-/// asks for one), else the slot with everyone on it.
-fn event<'a>(roster: &Roster, on: &Occupied, me: Option<usize>, stamp: &str) -> Event<'a> {
+/// asks for one), else the slot with everyone on it; stamped as `version` says.
+fn event<'a>(roster: &Roster, on: &Occupied, me: Option<usize>, version: &Version) -> Event<'a> {
     let def = roster.def();
     let slot = on.slot;
     let site = &roster.sites()[slot.site];
-    let duty = &roster.duties()[slot.duty];
-    let staff = me.map(|p| roster.staff()[p].id.as_str());
-    let uid = event_uid(&def.id, slot.date, &site.id, &duty.id, staff);
     let title = summary(roster, slot);
-    let mut event = Event::new(text(&uid), stamp.to_string());
+    let mut event = Event::new(text(&uid_of(roster, on, me)), version.stamp.clone());
+    if version.sequence > 0 {
+        event.push(Sequence::new(version.sequence.to_string()));
+    }
+    if let Some(modified) = &version.modified {
+        event.push(LastModified::new(modified.clone()));
+    }
     event.push(DtStart::new(utc_stamp(slot.start_utc)));
     event.push(DtEnd::new(utc_stamp(slot.end_utc)));
     event.push(Summary::new(text(&title)));
@@ -339,6 +363,55 @@ fn event<'a>(roster: &Roster, on: &Occupied, me: Option<usize>, stamp: &str) -> 
         ));
     }
     event
+}
+
+/// A duty published before and no longer in the calendar: `STATUS:CANCELLED`, with
+/// its UID, time and title.
+fn cancelled_event<'a>(c: &Cancellation) -> Event<'a> {
+    let mut event = Event::new(text(&c.uid), c.version.stamp.clone());
+    event.push(Sequence::new(c.version.sequence.to_string()));
+    if let Some(modified) = &c.version.modified {
+        event.push(LastModified::new(modified.clone()));
+    }
+    event.push(DtStart::new(c.start.clone()));
+    event.push(DtEnd::new(c.end.clone()));
+    event.push(Summary::new(text(&c.summary)));
+    event.push(Status::cancelled());
+    event
+}
+
+/// A calendar named `name` with the events of `list` (a person's own when `me` is
+/// set), versioned against what it published before, and the cancellations of what
+/// it no longer has: its bytes, its number of duties and what it publishes.
+fn calendar(
+    roster: &Roster,
+    name: &str,
+    list: &[&Occupied],
+    me: Option<usize>,
+    previous: Option<&PublishedCalendar>,
+) -> (Vec<u8>, usize, PublishedCalendar) {
+    let stamp = utc_stamp(dtstamp(roster.def()));
+    let mut versions = Versions::new(previous, &stamp, name);
+    let draft = Version {
+        stamp: String::new(),
+        sequence: 0,
+        modified: None,
+    };
+    let mut events: Vec<Event> = Vec::with_capacity(list.len());
+    for on in list {
+        let content = event(roster, on, me, &draft).to_string();
+        let version = versions.version(
+            &uid_of(roster, on, me),
+            &content,
+            &utc_stamp(on.slot.start_utc),
+            &utc_stamp(on.slot.end_utc),
+            &summary(roster, on.slot),
+        );
+        events.push(event(roster, on, me, &version));
+    }
+    let (cancellations, published) = versions.finish();
+    events.extend(cancellations.iter().map(cancelled_event));
+    (calendar_bytes(name, events), list.len(), published)
 }
 
 /// A calendar with its properties and `events`, as folded bytes.
@@ -373,11 +446,15 @@ fn calendar_bytes<'a>(name: &str, events: impl IntoIterator<Item = Event<'a>>) -
 /// assert!(text.contains("UID:tiny_20220801_hq_evening_A@duty-roster\r\n"));
 /// ```
 pub fn render_staff(roster: &Roster, assignments: &[Assignment], staff: &str) -> Vec<u8> {
-    staff_calendar(roster, &occupied(roster, assignments), staff).0
+    staff_calendar(roster, &occupied(roster, assignments), staff, None).0
 }
 
-fn staff_calendar(roster: &Roster, slots: &[Occupied], staff: &str) -> (Vec<u8>, usize) {
-    let stamp = utc_stamp(dtstamp(roster.def()));
+fn staff_calendar(
+    roster: &Roster,
+    slots: &[Occupied],
+    staff: &str,
+    previous: Option<&PublishedCalendar>,
+) -> (Vec<u8>, usize, PublishedCalendar) {
     let me = roster.staff_index(staff);
     let mine: Vec<&Occupied> = slots
         .iter()
@@ -391,8 +468,7 @@ fn staff_calendar(roster: &Roster, slots: &[Occupied], staff: &str) -> (Vec<u8>,
         ),
         None => staff.to_string(),
     };
-    let events = mine.iter().map(|on| event(roster, on, me, &stamp));
-    (calendar_bytes(&name, events), mine.len())
+    calendar(roster, &name, &mine, me, previous)
 }
 
 /// The calendar of one site, named after it: one event per slot that has people.
@@ -407,19 +483,22 @@ fn staff_calendar(roster: &Roster, slots: &[Occupied], staff: &str) -> (Vec<u8>,
 /// assert!(text.contains("LOCATION:Head office\\, 1 Main street\r\n"));
 /// ```
 pub fn render_site(roster: &Roster, assignments: &[Assignment], site: &str) -> Vec<u8> {
-    site_calendar(roster, &occupied(roster, assignments), site).0
+    site_calendar(roster, &occupied(roster, assignments), site, None).0
 }
 
-fn site_calendar(roster: &Roster, slots: &[Occupied], site: &str) -> (Vec<u8>, usize) {
-    let stamp = utc_stamp(dtstamp(roster.def()));
+fn site_calendar(
+    roster: &Roster,
+    slots: &[Occupied],
+    site: &str,
+    previous: Option<&PublishedCalendar>,
+) -> (Vec<u8>, usize, PublishedCalendar) {
     let index = roster.site_index(site);
     let here: Vec<&Occupied> = slots
         .iter()
         .filter(|on| Some(on.slot.site) == index)
         .collect();
     let name = index.map_or(site, |s| roster.sites()[s].name.as_str());
-    let events = here.iter().map(|on| event(roster, on, None, &stamp));
-    (calendar_bytes(name, events), here.len())
+    calendar(roster, name, &here, None, previous)
 }
 
 /// The calendar of the whole roster, named after it: one event per slot that has
@@ -434,13 +513,16 @@ fn site_calendar(roster: &Roster, slots: &[Occupied], site: &str) -> (Vec<u8>, u
 /// assert!(text.contains("UID:tiny_20220801_hq_evening@duty-roster\r\n"));
 /// ```
 pub fn render_roster(roster: &Roster, assignments: &[Assignment]) -> Vec<u8> {
-    roster_calendar(roster, &occupied(roster, assignments)).0
+    roster_calendar(roster, &occupied(roster, assignments), None).0
 }
 
-fn roster_calendar(roster: &Roster, slots: &[Occupied]) -> (Vec<u8>, usize) {
-    let stamp = utc_stamp(dtstamp(roster.def()));
-    let events = slots.iter().map(|on| event(roster, on, None, &stamp));
-    (calendar_bytes(&roster.def().name, events), slots.len())
+fn roster_calendar(
+    roster: &Roster,
+    slots: &[Occupied],
+    previous: Option<&PublishedCalendar>,
+) -> (Vec<u8>, usize, PublishedCalendar) {
+    let all: Vec<&Occupied> = slots.iter().collect();
+    calendar(roster, &roster.def().name, &all, None, previous)
 }
 
 /// Every calendar of a roster: `calendars/staff/<file>.ics` for each person with at
@@ -456,49 +538,81 @@ pub fn render(
     assignments: &[Assignment],
     options: &CalendarOptions,
 ) -> Vec<CalendarFile> {
+    render_with_state(roster, assignments, options).0
+}
+
+/// The calendars of [`render`], versioned against `options.previous` (what the
+/// calendars of the published roster said, when it is the same roster): unchanged
+/// events as they were, changed ones with a higher `SEQUENCE`, and duties gone from
+/// a calendar kept in it as cancelled (a person left with only cancellations still
+/// gets their file); and the state to record for the next re-plan.
+///
+/// # Example
+/// See [`CalendarState`].
+pub fn render_with_state(
+    roster: &Roster,
+    assignments: &[Assignment],
+    options: &CalendarOptions,
+) -> (Vec<CalendarFile>, CalendarState) {
     let slots = occupied(roster, assignments);
+    let previous = options
+        .previous
+        .as_ref()
+        .filter(|state| state.roster == roster.def().id);
+    let before = |path: &Path| previous.and_then(|state| state.calendars.get(&key(path)));
     let dir = Path::new(CALENDARS_DIR);
     let mut files = Vec::new();
+    let mut state = CalendarState {
+        roster: roster.def().id.clone(),
+        calendars: Default::default(),
+    };
+    let mut add = |path: PathBuf, owner: Owner, (bytes, events, published)| {
+        state.calendars.insert(key(&path), published);
+        files.push(CalendarFile {
+            path,
+            owner,
+            events,
+            bytes,
+        });
+    };
     let staff_ids: Vec<&str> = roster.staff().iter().map(|s| s.id.as_str()).collect();
     let safe_staff = safe_file_stems(&staff_ids);
     for (p, person) in roster.staff().iter().enumerate() {
-        if !slots.iter().any(|on| on.people.contains(&p)) {
-            continue;
-        }
         let stem = match &options.file_names {
             FileNames::StaffId => safe_staff[p].clone(),
             FileNames::Keyed(key) => keyed_file_stem(key, &person.id),
         };
-        let (bytes, events) = staff_calendar(roster, &slots, &person.id);
-        files.push(CalendarFile {
-            path: dir.join(STAFF_DIR).join(format!("{stem}.ics")),
-            owner: Owner::Staff(person.id.clone()),
-            events,
-            bytes,
-        });
+        let path = dir.join(STAFF_DIR).join(format!("{stem}.ics"));
+        let previous = before(&path);
+        if previous.is_none() && !slots.iter().any(|on| on.people.contains(&p)) {
+            continue;
+        }
+        let calendar = staff_calendar(roster, &slots, &person.id, previous);
+        add(path, Owner::Staff(person.id.clone()), calendar);
     }
     let site_ids: Vec<&str> = roster.sites().iter().map(|s| s.id.as_str()).collect();
     let safe_sites = safe_file_stems(&site_ids);
     for (s, site) in roster.sites().iter().enumerate() {
-        let (bytes, events) = site_calendar(roster, &slots, &site.id);
-        if events == 0 {
+        let path = dir.join(SITES_DIR).join(format!("{}.ics", safe_sites[s]));
+        let previous = before(&path);
+        let calendar = site_calendar(roster, &slots, &site.id, previous);
+        if calendar.1 == 0 && previous.is_none() {
             continue;
         }
-        files.push(CalendarFile {
-            path: dir.join(SITES_DIR).join(format!("{}.ics", safe_sites[s])),
-            owner: Owner::Site(site.id.clone()),
-            events,
-            bytes,
-        });
+        add(path, Owner::Site(site.id.clone()), calendar);
     }
-    let (bytes, events) = roster_calendar(roster, &slots);
-    files.push(CalendarFile {
-        path: dir.join(ROSTER_FILE),
-        owner: Owner::Roster,
-        events,
-        bytes,
-    });
-    files
+    let path = dir.join(ROSTER_FILE);
+    let calendar = roster_calendar(roster, &slots, before(&path));
+    add(path, Owner::Roster, calendar);
+    (files, state)
+}
+
+/// A calendar's key in a [`CalendarState`]: its path, `/`-separated.
+fn key(path: &Path) -> String {
+    path.components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
 }
 
 /// Removes the `.ics` files in `out/calendars/staff` and `out/calendars/sites` that

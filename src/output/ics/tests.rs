@@ -367,6 +367,7 @@ fn keyed_names_hide_staff_ids() {
     let key = NameKey::new(b"a key of at least sixteen bytes".to_vec()).unwrap();
     let options = CalendarOptions {
         file_names: FileNames::Keyed(key.clone()),
+        previous: None,
     };
     let files = render(&roster, &[assign("2022-08-01", "A")], &options);
     assert_eq!(
@@ -438,4 +439,115 @@ fn staff_files_are_named_by_safe_ids() {
     );
     let name = files[0].path.file_name().unwrap().to_str().unwrap();
     assert!(name.starts_with("a_b-") && name.ends_with(".ics"), "{name}");
+}
+
+/// The tiny roster published at `hour` o'clock on 2022-07-25 (its `revision`).
+fn revised(hour: u32) -> Roster {
+    let mut def = tiny_roster_def();
+    def.revision = Some(Utc.with_ymd_and_hms(2022, 7, 25, hour, 0, 0).unwrap());
+    Roster::new(def).unwrap()
+}
+
+/// Renders with `previous`; returns the files by path and the state.
+fn versioned(
+    roster: &Roster,
+    assignments: &[Assignment],
+    previous: Option<CalendarState>,
+) -> (std::collections::BTreeMap<String, String>, CalendarState) {
+    let options = CalendarOptions {
+        previous,
+        ..Default::default()
+    };
+    let (files, state) = render_with_state(roster, assignments, &options);
+    let files = files
+        .into_iter()
+        .map(|f| (key(&f.path), String::from_utf8(f.bytes).unwrap()))
+        .collect();
+    (files, state)
+}
+
+/// The lines of the event with `uid` in `calendar`.
+fn event_lines<'a>(calendar: &'a str, uid: &str) -> Vec<&'a str> {
+    let start = calendar.find(&format!("UID:{uid}\r\n")).expect("event");
+    let begin = calendar[..start].rfind("BEGIN:VEVENT").unwrap();
+    let end = begin + calendar[begin..].find("END:VEVENT").unwrap();
+    calendar[begin..end].split("\r\n").collect()
+}
+
+#[test]
+fn a_replan_with_its_own_state_and_no_change_writes_the_same_bytes() {
+    let week = [assign("2022-08-01", "A"), assign("2022-08-02", "B")];
+    let (first, state) = versioned(&revised(9), &week, None);
+    let (again, state_again) = versioned(&revised(10), &week, Some(state.clone()));
+    assert_eq!(first, again);
+    assert_eq!(state, state_again);
+}
+
+#[test]
+fn a_duty_moved_to_another_person_is_cancelled_in_the_first_calendar() {
+    let before = [assign("2022-08-01", "A"), assign("2022-08-02", "A")];
+    let (_, state) = versioned(&revised(9), &before, None);
+    let after = [assign("2022-08-01", "A"), assign("2022-08-02", "B")];
+    let (files, state) = versioned(&revised(10), &after, Some(state));
+    let moved = "tiny_20220802_hq_evening_A@duty-roster";
+    let a = &files["calendars/staff/A.ics"];
+    let cancelled = event_lines(a, moved);
+    for line in [
+        "STATUS:CANCELLED",
+        "SEQUENCE:1",
+        "DTSTAMP:20220725T100000Z",
+        "LAST-MODIFIED:20220725T100000Z",
+        "DTSTART:20220802T153000Z",
+    ] {
+        assert!(cancelled.contains(&line), "{line} not in {cancelled:?}");
+    }
+    // A's other duty is as it was; B's new one is new.
+    let kept = event_lines(a, "tiny_20220801_hq_evening_A@duty-roster");
+    assert!(kept.contains(&"DTSTAMP:20220725T090000Z"));
+    assert!(!kept.iter().any(|l| l.starts_with("SEQUENCE")));
+    let new = event_lines(
+        &files["calendars/staff/B.ics"],
+        "tiny_20220802_hq_evening_B@duty-roster",
+    );
+    assert!(
+        !new.iter()
+            .any(|l| l.starts_with("SEQUENCE") || l.starts_with("STATUS"))
+    );
+    // The desk's event lists other people now: same UID, one sequence higher.
+    let desk = event_lines(
+        &files["calendars/roster.ics"],
+        "tiny_20220802_hq_evening@duty-roster",
+    );
+    assert!(desk.contains(&"SEQUENCE:1") && desk.contains(&"LAST-MODIFIED:20220725T100000Z"));
+    // Published again, the cancellation stays as it was.
+    let (again, _) = versioned(&revised(11), &after, Some(state));
+    assert_eq!(
+        event_lines(&again["calendars/staff/A.ics"], moved),
+        cancelled
+    );
+}
+
+#[test]
+fn a_person_left_with_no_duty_keeps_a_calendar_of_cancellations() {
+    let (_, state) = versioned(&revised(9), &[assign("2022-08-03", "C")], None);
+    let (files, state) = versioned(&revised(10), &[assign("2022-08-03", "A")], Some(state));
+    let c = &files["calendars/staff/C.ics"];
+    assert_eq!(c.matches("BEGIN:VEVENT").count(), 1);
+    assert!(c.contains("STATUS:CANCELLED\r\n"));
+    assert!(
+        state.calendars["calendars/staff/C.ics"]
+            .events
+            .values()
+            .all(|e| e.cancelled)
+    );
+}
+
+#[test]
+fn the_state_of_another_roster_is_not_followed() {
+    let week = [assign("2022-08-01", "A")];
+    let (_, mut state) = versioned(&revised(9), &week, None);
+    state.roster = "another".into();
+    let (files, _) = versioned(&revised(10), &[assign("2022-08-01", "B")], Some(state));
+    assert!(!files.contains_key("calendars/staff/A.ics"));
+    assert!(!files["calendars/roster.ics"].contains("SEQUENCE"));
 }
