@@ -29,6 +29,9 @@ pub enum Error {
     /// A ledger could not be read or extended.
     #[error(transparent)]
     Ledger(#[from] crate::ledger::LedgerError),
+    /// A published roster (a re-plan's baseline) could not be read.
+    #[error(transparent)]
+    Baseline(#[from] crate::input::BaselineError),
 }
 
 /// Where in a text file something is: 1-based line and column.

@@ -55,6 +55,7 @@
 #![deny(rustdoc::broken_intra_doc_links, rustdoc::private_intra_doc_links)]
 #![deny(unsafe_code)]
 
+pub mod changes;
 pub mod check;
 pub mod diagnose;
 pub mod domain;
@@ -75,8 +76,8 @@ pub mod validate;
 
 pub use domain::{
     Absence, Assignment, Bound, Carried, CoverOverride, DateRange, DutyKind, Event, EventCover,
-    Fairness, Holiday, Language, Limits, Pin, Preference, Roster, RosterDef, Rules, Settings, Site,
-    SiteCover, SkillNeed, Slot, Staff, Strength, Succession, TimeOverride, Wish,
+    Fairness, Holiday, Language, Limits, Pin, Preference, Replan, Roster, RosterDef, Rules,
+    Settings, Site, SiteCover, SkillNeed, Slot, Staff, Strength, Succession, TimeOverride, Wish,
 };
 pub use error::{Error, ReadError, SolveError, ValidationError, WriteError};
 pub use input::{parse_roster_toml, read_roster_file};

@@ -114,6 +114,10 @@ keyed! {
         MinMinutes => "min_minutes",
         /// A pinned duty not assigned to its person.
         Pin => "pin",
+        /// A frozen duty of a re-plan not as published.
+        Frozen => "frozen",
+        /// More changes from the published roster for one person than allowed.
+        MaxChangesPerPerson => "max_changes_per_person",
     }
 }
 
@@ -182,7 +186,9 @@ impl Rule {
             | Rule::UnknownStaff
             | Rule::Duplicate
             | Rule::SiteNotAllowed
-            | Rule::Unavailable => None,
+            | Rule::Unavailable
+            | Rule::Frozen
+            | Rule::MaxChangesPerPerson => None,
             Rule::CoverMin => Some(Term::CoverUnder),
             Rule::CoverMax => Some(Term::CoverOver),
             Rule::Skill => Some(Term::SkillShortage),
@@ -221,7 +227,8 @@ impl Rule {
             | Rule::CoverMin
             | Rule::CoverMax => Cause::Cover,
             Rule::Skill => Cause::Skill,
-            Rule::Pin => Cause::Pin,
+            Rule::Pin | Rule::Frozen => Cause::Pin,
+            Rule::MaxChangesPerPerson => Cause::Limit,
             Rule::OneDutyPerDay => Cause::OneDutyPerDay,
             Rule::MaxDuties
             | Rule::MinDuties
@@ -251,6 +258,8 @@ impl Rule {
                 "add a person with that skill who may serve the site, or lower the skill need",
             ),
             Rule::Pin => Fix::Say("remove the pin, or free that person for that duty"),
+            Rule::Frozen => Fix::Say("freeze until an earlier day (`--freeze-until`)"),
+            Rule::MaxChangesPerPerson => Fix::Say("raise `--max-changes-per-person`, or add staff"),
             Rule::OneDutyPerDay => Fix::Say(
                 "add a person who may serve these sites that day, or allow two duties a day (`one_duty_per_day = { weight = N }`)",
             ),

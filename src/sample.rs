@@ -61,6 +61,7 @@ pub fn tiny_roster_def() -> RosterDef {
         rules: Rules::default(),
         pins: vec![],
         settings: Settings::default(),
+        replan: None,
     }
 }
 

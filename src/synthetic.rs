@@ -245,5 +245,6 @@ pub fn generate(size: Size) -> RosterDef {
         rules,
         pins: vec![],
         settings: Settings::default(),
+        replan: None,
     }
 }

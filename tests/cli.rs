@@ -436,3 +436,167 @@ fn ledger_report_lists_hours_per_person_and_month_and_explain_shows_the_balance(
     .stdout_has("duties done beyond the fair share in earlier months")
     .stdout_has("owed from earlier months");
 }
+
+/// Publishes the August roster into `dir/published` and returns its roster.csv.
+fn publish_august(dir: &Path) -> std::path::PathBuf {
+    let published = dir.join("published");
+    solve_shipped("aubm-2022-08", &published);
+    published.join("roster.csv")
+}
+
+#[test]
+fn replanning_an_unchanged_roster_changes_nothing_and_writes_the_same_files() {
+    let dir = scratch("replan-same");
+    let baseline = publish_august(&dir);
+    let again = dir.join("again");
+    Run::new(&[
+        "solve",
+        "rosters/aubm-2022-08.toml",
+        "--out",
+        again.to_str().unwrap(),
+        "--baseline",
+        baseline.to_str().unwrap(),
+    ])
+    .status(0)
+    .stdout_has("changes from the published roster: 0 added, 0 removed, 0 people affected")
+    .stdout_has("no change from the published roster");
+    let published = dir.join("published");
+    for file in [
+        "roster.csv",
+        "calendars/roster.ics",
+        "calendars/staff/BM-04.ics",
+    ] {
+        assert!(
+            std::fs::read(again.join(file)).unwrap()
+                == std::fs::read(published.join(file)).unwrap(),
+            "{file} differs after a re-plan without change"
+        );
+    }
+    let summary = summary_without_timing(&again);
+    assert_eq!(
+        summary["changes"],
+        serde_json::json!({"added": 0, "removed": 0, "people_affected": 0})
+    );
+    assert!(!again.join("notices").exists());
+}
+
+#[test]
+fn replanning_after_a_sick_leave_moves_only_that_persons_duties() {
+    let dir = scratch("replan-ill");
+    let baseline = publish_august(&dir);
+    let out = dir.join("replanned");
+    let ill = "tests/rosters/aubm-2022-08-ill.toml";
+    Run::new(&[
+        "solve",
+        ill,
+        "--out",
+        out.to_str().unwrap(),
+        "--baseline",
+        baseline.to_str().unwrap(),
+        "--freeze-until",
+        "2022-08-09",
+    ])
+    .status(0)
+    .stdout_has("BM-04 — Hamid Ouazzani")
+    .stdout_has("(unavailable)");
+    // Every roster written is checked against the new file, its re-plan included.
+    let roster = read_roster_file(&root().join(ill)).unwrap();
+    let mut def = roster.def().clone();
+    let published = read_assignments(&baseline);
+    let mut replan = duty_roster::Replan::new(published.clone());
+    replan.freeze_until = Some("2022-08-09".parse().unwrap());
+    def.replan = Some(replan);
+    let replanning = duty_roster::Roster::new(def).unwrap();
+    check_written(&replanning, &out);
+    let changes = validate(&replanning, &read_assignments(&out.join("roster.csv")))
+        .changes
+        .unwrap();
+    // BM-04's duties from the 10th to the 23rd leave them, each to one other person.
+    let lost = published
+        .iter()
+        .filter(|a| {
+            a.staff == "BM-04"
+                && a.date >= "2022-08-10".parse().unwrap()
+                && a.date <= "2022-08-23".parse().unwrap()
+        })
+        .count();
+    assert!(lost > 0);
+    assert_eq!((changes.removed.len(), changes.added.len()), (lost, lost));
+    assert!(changes.removed.iter().all(|a| a.staff == "BM-04"));
+    let summary = summary_without_timing(&out);
+    assert_eq!(summary["changes"]["removed"], lost);
+    let csv = std::fs::read_to_string(out.join("changes.csv")).unwrap();
+    assert!(csv.starts_with("\u{feff}date;site;duty;staff;staff_name;change;reason\r\n"));
+    assert_eq!(csv.matches(";removed;unavailable").count(), lost);
+    assert_eq!(csv.matches(";added;cover: replaces BM-04").count(), lost);
+    assert!(
+        !csv.contains("maladie"),
+        "a leave's reason stays in the roster file"
+    );
+    let notice = std::fs::read_to_string(out.join("notices/BM-04.txt")).unwrap();
+    assert!(notice.starts_with("Bonjour Hamid Ouazzani"));
+    assert!(notice.contains("Permanences retirées"));
+    assert!(!notice.contains("maladie"));
+    // The sick person's calendar cancels the duties, with the same UIDs.
+    let ics = std::fs::read_to_string(out.join("calendars/staff/BM-04.ics")).unwrap();
+    assert_eq!(ics.matches("STATUS:CANCELLED").count(), lost);
+}
+
+#[test]
+fn a_baseline_of_another_roster_or_with_a_bad_row_is_refused() {
+    let dir = scratch("replan-refused");
+    let baseline = publish_august(&dir);
+    let out = dir.join("out");
+    Run::new(&[
+        "solve",
+        "rosters/aubm-2022-09.toml",
+        "--out",
+        out.to_str().unwrap(),
+        "--baseline",
+        baseline.to_str().unwrap(),
+    ])
+    .status(2)
+    .stderr_has("the published roster is `aubm-2022-08` (its summary.json), not `aubm-2022-09`");
+    let lone = dir.join("lone");
+    std::fs::create_dir_all(&lone).unwrap();
+    let text = std::fs::read_to_string(&baseline).unwrap();
+    std::fs::write(
+        lone.join("roster.csv"),
+        text.replacen("2022-08-02;mardi", "2022-08-02;jeudi", 1),
+    )
+    .unwrap();
+    Run::new(&[
+        "solve",
+        "rosters/aubm-2022-08.toml",
+        "--out",
+        out.to_str().unwrap(),
+        "--baseline",
+        lone.join("roster.csv").to_str().unwrap(),
+    ])
+    .status(2)
+    .stderr_has("column `weekday`: `jeudi` is not the weekday of 2022-08-02");
+    std::fs::write(lone.join("roster.csv"), &text).unwrap();
+    Run::new(&[
+        "solve",
+        "rosters/aubm-2022-09.toml",
+        "--out",
+        out.to_str().unwrap(),
+        "--baseline",
+        lone.join("roster.csv").to_str().unwrap(),
+    ])
+    .status(2)
+    .stderr_has("is outside the period 2022-09-01 to 2022-09-30 of roster `aubm-2022-09`");
+    Run::new(&[
+        "solve",
+        "tests/rosters/aubm-2022-08-ill.toml",
+        "--out",
+        out.to_str().unwrap(),
+        "--baseline",
+        baseline.to_str().unwrap(),
+        "--freeze-until",
+        "2022-08-31",
+    ])
+    .status(2)
+    .stderr_has("--freeze-until: ");
+    assert!(!out.exists(), "nothing written");
+}

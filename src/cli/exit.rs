@@ -3,6 +3,7 @@
 use std::io::Write;
 use std::process::ExitCode;
 
+use duty_roster::input::BaselineError;
 use duty_roster::ledger::LedgerError;
 use duty_roster::{Error, ReadError, SolveError};
 
@@ -51,6 +52,8 @@ impl From<Error> for Failure {
             Error::Write(_) => OTHER,
             Error::Ledger(LedgerError::Io { .. }) => OTHER,
             Error::Ledger(_) => USAGE,
+            Error::Baseline(BaselineError::Io { .. }) => OTHER,
+            Error::Baseline(_) => USAGE,
             // Kinds of error added later: not the user's input, not the solver.
             _ => OTHER,
         };

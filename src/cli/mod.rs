@@ -5,6 +5,7 @@ mod check;
 mod exit;
 mod explain;
 mod ledger;
+mod replan;
 mod solve;
 
 use std::path::PathBuf;
@@ -96,6 +97,18 @@ struct SolveArgs {
     /// refused when the roster is in the ledger already.
     #[arg(long, requires = "ledger")]
     update_ledger: bool,
+    /// Re-plan the published roster in this roster.csv (plain or Excel style) with the
+    /// fewest changes: hard rules first, then as few people added to or removed from
+    /// slots as possible, then fairness and wishes. Writes changes.csv and notices/.
+    #[arg(long, value_name = "ROSTER_CSV")]
+    baseline: Option<PathBuf>,
+    /// With --baseline: duties on or before this date (YYYY-MM-DD) stay as published.
+    #[arg(long, requires = "baseline", value_name = "DATE")]
+    freeze_until: Option<chrono::NaiveDate>,
+    /// With --baseline: at most N changes for any one person (the removal of a duty
+    /// they can no longer take does not count).
+    #[arg(long, requires = "baseline", value_name = "N")]
+    max_changes_per_person: Option<u32>,
 }
 
 /// Output formats of `solve`.

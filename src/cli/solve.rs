@@ -4,13 +4,13 @@ use std::path::{Path, PathBuf};
 
 use duty_roster::check::precheck;
 use duty_roster::diagnose::{RelaxCosts, diagnose, relax};
-use duty_roster::output::ics::{self, FileNames, NameKey, Owner};
+use duty_roster::output::ics::{self, CalendarState, FileNames, NameKey, Owner};
 use duty_roster::output::{self, FileKind, Format, OutputFile, OutputOptions, text};
 use duty_roster::validate::Report;
 use duty_roster::{Outcome, Roster, SolveError, SolveOptions, WriteError, solve, validate};
 
 use super::exit::{Failure, INFEASIBLE, OTHER, SOLVER, USAGE, print};
-use super::{Format as CliFormat, SolveArgs, ledger};
+use super::{Format as CliFormat, SolveArgs, ledger, replan};
 
 fn write_failure(e: WriteError) -> Failure {
     Failure::from(duty_roster::Error::from(e))
@@ -90,6 +90,16 @@ pub fn run(args: SolveArgs) -> Result<(), Failure> {
         }
         None => roster,
     };
+    let (roster, previous_calendars) = match &args.baseline {
+        Some(path) => {
+            let prepared = replan::prepare(roster, &args, path)?;
+            if !args.quiet && !prepared.said.is_empty() {
+                print(&prepared.said)?;
+            }
+            (prepared.roster, prepared.previous_calendars)
+        }
+        None => (roster, None),
+    };
     let mut options = SolveOptions::default();
     options.time_limit = args.time_limit;
     options.threads = args.threads;
@@ -124,8 +134,21 @@ pub fn run(args: SolveArgs) -> Result<(), Failure> {
         &outcome,
         &report,
         calendar_names.as_ref(),
+        previous_calendars.as_ref(),
         false,
     )?;
+    if let Some(changes) = &report.changes
+        && !args.quiet
+    {
+        let explained = duty_roster::changes::explain_changes(&roster, changes);
+        print(&format!(
+            "changes from the published roster: {} added, {} removed, {} people affected\n{}",
+            changes.added.len(),
+            changes.removed.len(),
+            changes.people_affected(),
+            duty_roster::changes::render_text(&roster, &explained)
+        ))?;
+    }
     if let Some((path, ledger)) = &ledger
         && args.update_ledger
     {
@@ -162,7 +185,7 @@ fn infeasible(
         let relaxed =
             solve(&elastic, options).map_err(|e| Failure::from(duty_roster::Error::from(e)))?;
         let report = validate(roster, &relaxed.assignments);
-        write_outputs(args, roster, &relaxed, &report, calendar_names, true)?;
+        write_outputs(args, roster, &relaxed, &report, calendar_names, None, true)?;
         message.push_str(&format!(
             "wrote the best relaxed roster to {}: it breaks the {} rules above (column `breaks` of roster.csv, `violations` in summary.json)",
             args.out.display(),
@@ -184,6 +207,7 @@ fn write_outputs(
     outcome: &Outcome,
     report: &Report,
     calendar_names: Option<&FileNames>,
+    previous_calendars: Option<&CalendarState>,
     relaxed: bool,
 ) -> Result<(), Failure> {
     let mut options = OutputOptions::default();
@@ -201,6 +225,7 @@ fn write_outputs(
         options.calendar_names = file_names.clone();
     }
     options.relaxed = relaxed;
+    options.previous_calendars = previous_calendars.cloned();
     let files = output::render(roster, outcome, report, &options).map_err(write_failure)?;
     let removed = output::write(&args.out, &files).map_err(write_failure)?;
     if !args.quiet {

@@ -327,3 +327,41 @@ pub(crate) fn check_pins(roster: &Roster) -> Check {
     }
     Ok(())
 }
+
+/// Checks a re-plan against the expanded slots: every published duty names a slot
+/// and a person of the roster, once; a frozen one can still be taken by its person.
+pub(crate) fn check_replan(roster: &Roster) -> Check {
+    let Some(replan) = &roster.def().replan else {
+        return Ok(());
+    };
+    let mut seen = std::collections::HashSet::new();
+    for (i, a) in replan.published.iter().enumerate() {
+        let field = format!("replan.published[{i}]");
+        let Some(slot) = roster.slot_index_of(a) else {
+            return Err(err(
+                field,
+                format!(
+                    "no slot `{}` at `{}` on {} in this roster",
+                    a.duty, a.site, a.date
+                ),
+            ));
+        };
+        let Some(staff) = roster.staff_index(&a.staff) else {
+            return Err(err(field, format!("unknown staff `{}`", a.staff)));
+        };
+        if !seen.insert((staff, slot)) {
+            return Err(err(field, "this duty is published twice"));
+        }
+        if replan.is_frozen(a.date) && !roster.is_eligible(staff, slot) {
+            return Err(err(
+                "replan.freeze_until",
+                format!(
+                    "`{}` on {} at `{}` is frozen, but `{}` can no longer take it (away, or \
+                     limited to 0 such duties): freeze until a day before {}",
+                    a.duty, a.date, a.site, a.staff, a.date
+                ),
+            ));
+        }
+    }
+    Ok(())
+}

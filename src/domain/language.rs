@@ -164,6 +164,22 @@ pub(crate) struct Words {
     pub page: PageWords,
     /// The labels of the calendars' descriptions and names.
     pub calendar: CalendarWords,
+    /// The words of a re-plan's notice to a person.
+    pub notice: NoticeWords,
+}
+
+/// The words of a re-plan's notice to a person (`notices/<staff>.txt`).
+pub(crate) struct NoticeWords {
+    /// Before the person's name.
+    pub hello: &'static str,
+    /// Before the roster's name: the roster has changed.
+    pub changed: &'static str,
+    /// The heading of the duties added.
+    pub added: &'static str,
+    /// The heading of the duties removed.
+    pub removed: &'static str,
+    /// The last line.
+    pub closing: &'static str,
 }
 
 /// The labels of `roster.html`.
@@ -275,6 +291,13 @@ const FR: Words = Words {
         on_duty: "De permanence",
         phone: "Téléphone",
     },
+    notice: NoticeWords {
+        hello: "Bonjour",
+        changed: "vos permanences ont changé dans le planning",
+        added: "Permanences ajoutées",
+        removed: "Permanences retirées",
+        closing: "Merci de mettre à jour votre agenda si vous l'avez importé.",
+    },
 };
 
 const AR: Words = Words {
@@ -346,6 +369,13 @@ const AR: Words = Words {
         on_duty: "المداومون",
         phone: "الهاتف",
     },
+    notice: NoticeWords {
+        hello: "السلام عليكم",
+        changed: "تغيرت مداوماتكم في الجدول",
+        added: "مداومات مضافة",
+        removed: "مداومات ملغاة",
+        closing: "المرجو تحديث أجندتكم إن كنتم قد استوردتموها.",
+    },
 };
 
 const EN: Words = Words {
@@ -416,6 +446,13 @@ const EN: Words = Words {
         alone: "Nobody else on this slot",
         on_duty: "On duty",
         phone: "Phone",
+    },
+    notice: NoticeWords {
+        hello: "Hello",
+        changed: "your duties have changed in the roster",
+        added: "Duties added",
+        removed: "Duties removed",
+        closing: "Please update your calendar if you imported it.",
     },
 };
 

@@ -8,8 +8,8 @@ use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 
 use super::{
-    Assignment, CoverOverride, DateRange, DutyKind, Event, Holiday, Language, Pin, Rules, Site,
-    Slot, Staff,
+    Assignment, CoverOverride, DateRange, DutyKind, Event, Holiday, Language, Pin, Replan, Rules,
+    Site, Slot, Staff,
 };
 use crate::ValidationError;
 
@@ -62,6 +62,9 @@ pub struct RosterDef {
     /// Output settings.
     #[serde(default)]
     pub settings: Settings,
+    /// The published roster this one re-plans, when it does.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub replan: Option<Replan>,
 }
 
 impl RosterDef {
@@ -100,6 +103,7 @@ impl RosterDef {
             rules: Rules::default(),
             pins: Vec::new(),
             settings: Settings::default(),
+            replan: None,
         }
     }
 }
@@ -198,6 +202,7 @@ impl Roster {
             staff_index,
         };
         super::check_def::check_pins(&roster)?;
+        super::check_def::check_replan(&roster)?;
         Ok(roster)
     }
 
@@ -271,10 +276,22 @@ impl Roster {
     /// assert!(r.slot_of(&b).is_none());
     /// ```
     pub fn slot_of(&self, assignment: &Assignment) -> Option<&Slot> {
+        self.slot_index_of(assignment).map(|i| &self.slots[i])
+    }
+
+    /// The index of the slot an assignment names, as [`Roster::slot_of`] finds it.
+    ///
+    /// # Example
+    /// ```
+    /// use duty_roster::Assignment;
+    /// let r = duty_roster::sample::tiny_roster();
+    /// let a = Assignment::new("2022-08-02".parse().unwrap(), "evening", "hq", "A");
+    /// assert_eq!(r.slot_index_of(&a), Some(1));
+    /// ```
+    pub fn slot_index_of(&self, assignment: &Assignment) -> Option<usize> {
         let duty = self.duty_index(&assignment.duty)?;
         let site = self.site_index(&assignment.site)?;
         self.slot_index(assignment.date, duty, site)
-            .map(|i| &self.slots[i])
     }
 
     /// The sites, in definition order.

@@ -128,6 +128,7 @@ pub(crate) fn convert(file: &RawFile, limits: Vec<Limits>, spans: &mut Spans) ->
         rules,
         pins,
         settings,
+        replan: None,
     })
 }
 

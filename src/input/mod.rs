@@ -17,6 +17,7 @@
 //! assert_eq!(err.to_string(), "r.toml:2:6: invalid type: integer `3`, expected a string");
 //! ```
 
+mod baseline;
 mod convert;
 mod fields;
 pub mod nsp;
@@ -28,6 +29,10 @@ mod values;
 mod tests;
 
 use std::path::Path;
+
+pub use baseline::{
+    Baseline, BaselineError, BaselineRow, DropReason, RowStatus, parse_baseline, read_baseline,
+};
 
 use crate::error::Position;
 use crate::{ReadError, Roster, ValidationError};
@@ -162,6 +167,19 @@ pub fn parse_roster_toml(text: &str, path: &Path) -> Result<Roster, ReadError> {
 
 /// Serde's message with the Rust type names it may contain (`u32`, `struct
 /// RawStaff`) put in the file's words.
+/// The 1-based line of a CSV `position` in `bytes`, counted from its byte offset
+/// (past the line end it may start on): the csv crate's own line count is one short
+/// on CRLF files, which Excel writes.
+pub(crate) fn csv_line(bytes: &[u8], position: Option<&csv::Position>) -> u64 {
+    position.map_or(1, |p| {
+        let mut end = (p.byte() as usize).min(bytes.len());
+        while end < bytes.len() && matches!(bytes[end], b'\r' | b'\n') {
+            end += 1;
+        }
+        bytes[..end].iter().filter(|&&b| b == b'\n').count() as u64 + 1
+    })
+}
+
 fn plain(message: &str) -> String {
     let mut out = message
         .replace("expected u32", "expected a whole number, 0 or more")

@@ -739,6 +739,7 @@ impl File {
                 language: "en".to_string(),
                 ..Settings::default()
             },
+            replan: None,
         }
     }
 

@@ -553,3 +553,17 @@ fn input_rule_values_are_located_by_their_field() {
         "roster.toml:37:20: rules.one_duty_per_day: invalid value: string \"soft\", expected \"hard\" or { weight = N } (soft, N at least 1)"
     );
 }
+
+#[test]
+fn input_csv_lines_are_counted_alike_with_lf_and_crlf() {
+    for text in ["a;b\n1;2\n3;4\n", "a;b\r\n1;2\r\n3;4\r\n"] {
+        let mut reader = csv::ReaderBuilder::new()
+            .delimiter(b';')
+            .from_reader(text.as_bytes());
+        let lines: Vec<u64> = reader
+            .records()
+            .map(|r| super::csv_line(text.as_bytes(), r.unwrap().position()))
+            .collect();
+        assert_eq!(lines, [2, 3], "{text:?}");
+    }
+}

@@ -186,10 +186,10 @@ impl Ledger {
         let mut rows = Vec::new();
         for record in reader.records() {
             let record = record.map_err(|e| {
-                let line = e.position().map_or(0, |p| p.line());
+                let line = crate::input::csv_line(bytes, e.position());
                 invalid(line, e.to_string())
             })?;
-            let line = record.position().map_or(0, |p| p.line());
+            let line = crate::input::csv_line(bytes, record.position());
             let field = |i: usize| record.get(i).unwrap_or("").trim();
             let column = |i: usize, valid: &str| {
                 invalid(

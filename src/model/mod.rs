@@ -2,6 +2,7 @@
 //! and one module per rule family, each adding its own variables, constraints and
 //! objective terms.
 
+mod changes;
 mod cover;
 mod fairness;
 mod limits;
@@ -42,6 +43,8 @@ pub(crate) struct Model<'r> {
     worked: HashMap<(usize, usize), Expression>,
     constraints: Vec<Constraint>,
     terms: BTreeMap<Term, Expression>,
+    /// The number of changes from the published roster, when re-planning.
+    changes: Option<Expression>,
 }
 
 impl<'r> Model<'r> {
@@ -57,6 +60,7 @@ impl<'r> Model<'r> {
         weekends::add(&mut model);
         preferences::add(&mut model);
         fairness::add(&mut model);
+        model.changes = changes::add(&mut model);
         model
     }
 
@@ -116,6 +120,7 @@ impl<'r> Model<'r> {
             worked: HashMap::new(),
             constraints: Vec::new(),
             terms: BTreeMap::new(),
+            changes: None,
         };
         // A soft pin costs its weight when its variable is 0: weight * (1 - x).
         if let Strength::Soft(w) = roster.def().rules.pins {
@@ -139,6 +144,23 @@ impl<'r> Model<'r> {
     /// Number of variables.
     pub(crate) fn variable_count(&self) -> usize {
         self.vars.len()
+    }
+
+    /// Allows at most `max` changes from the published roster (nothing without one).
+    pub(crate) fn bound_changes(&mut self, max: f64) {
+        if let Some(changes) = self.changes.clone() {
+            self.constrain(changes.leq(max));
+        }
+    }
+
+    /// Takes the model apart for the first step of a re-plan, whose objective is the
+    /// number of changes alone (see [`Model::into_parts`]).
+    pub(crate) fn into_parts_for_changes(
+        self,
+    ) -> (ProblemVariables, Expression, Vec<Constraint>, f64) {
+        let objective = self.changes.unwrap_or_else(|| Expression::from(0.0));
+        let offset = good_lp::IntoAffineExpression::constant(&objective);
+        (self.vars, objective, self.constraints, offset)
     }
 
     /// Takes the model apart for the solver: variables, objective, constraints, and

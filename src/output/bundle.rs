@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 
 use super::ics::{self, CalendarOptions, CalendarState, FileNames, Owner};
 use super::{CsvStyle, html, roster_csv, summary, write_atomically};
+use super::{changes_csv, notices};
 use crate::validate::Report;
 use crate::{Outcome, Roster, WriteError};
 
@@ -99,6 +100,10 @@ pub enum FileKind {
     Calendar(Owner),
     /// `calendars/state.json`: what the calendars published, for the next re-plan.
     CalendarState,
+    /// `changes.csv`: a re-plan's changes from the published roster.
+    ChangesCsv,
+    /// `notices/<staff>.txt`: a re-plan's message to a person it affects, and whose.
+    Notice(String),
 }
 
 /// One rendered file: its path relative to the output folder, what it holds, and its
@@ -166,6 +171,21 @@ pub fn render(
         let path = Path::new("summary.csv");
         let bytes = summary::render_csv(roster, report, options.csv, path)?;
         files.push(file("summary.csv", FileKind::SummaryCsv, bytes));
+    }
+    if let Some(changes) = &report.changes {
+        let explained = crate::changes::explain_changes(roster, changes);
+        if wants(Format::Csv) {
+            let path = Path::new("changes.csv");
+            let bytes = changes_csv::render(roster, &explained, options.csv, path)?;
+            files.push(file("changes.csv", FileKind::ChangesCsv, bytes));
+        }
+        for (staff, path, text) in notices::render(roster, &explained) {
+            files.push(OutputFile {
+                path,
+                kind: FileKind::Notice(staff),
+                bytes: text.into_bytes(),
+            });
+        }
     }
     let path = Path::new("summary.json");
     let bytes = summary::render_json(roster, outcome, report, path)?;

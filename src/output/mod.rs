@@ -3,9 +3,11 @@
 //! ever left half-written.
 
 mod bundle;
+pub mod changes_csv;
 mod csv_cells;
 pub mod html;
 pub mod ics;
+pub mod notices;
 pub mod roster_csv;
 pub mod summary;
 pub mod text;

@@ -103,7 +103,17 @@ struct Summary<'a> {
     constraints: usize,
     violations: Vec<String>,
     people: &'a [PersonLoad],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    changes: Option<ChangeCounts>,
     timing: Timing,
+}
+
+/// The changes of a re-plan from the published roster.
+#[derive(Serialize)]
+struct ChangeCounts {
+    added: usize,
+    removed: usize,
+    people_affected: usize,
 }
 
 #[derive(Serialize)]
@@ -168,6 +178,11 @@ pub fn render_json(
             .map(|v| v.message.clone())
             .collect(),
         people: &report.people,
+        changes: report.changes.as_ref().map(|c| ChangeCounts {
+            added: c.added.len(),
+            removed: c.removed.len(),
+            people_affected: c.people_affected(),
+        }),
         timing: Timing {
             build_seconds: round6(outcome.build_seconds),
             solve_seconds: round6(outcome.solve_seconds),

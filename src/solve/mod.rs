@@ -18,6 +18,7 @@
 mod complete;
 mod detached;
 mod highs;
+mod replan;
 mod search;
 
 use std::collections::BTreeMap;
@@ -160,7 +161,20 @@ pub struct Outcome {
 /// ```
 pub fn solve(roster: &Roster, options: &SolveOptions) -> Result<Outcome, SolveError> {
     let started = Instant::now();
-    let model = Model::build(roster);
+    // A re-plan first finds the fewest changes; the roster then keeps to them.
+    let fewest = match roster.def().replan {
+        Some(_) => Some(replan::fewest_changes(roster, options)?),
+        None => None,
+    };
+    let mut options = options.clone();
+    if let Some(fewest) = &fewest {
+        options.time_limit = (options.time_limit - fewest.seconds).max(1.0);
+    }
+    let options = &options;
+    let mut model = Model::build(roster);
+    if let Some(fewest) = &fewest {
+        model.bound_changes(fewest.changes as f64 + 0.5);
+    }
     let decisions = model.decisions().to_vec();
     let (variables, constraints) = (model.variable_count(), model.constraint_count());
     let (vars, objective, rows, _) = model.into_parts();
@@ -174,18 +188,7 @@ pub fn solve(roster: &Roster, options: &SolveOptions) -> Result<Outcome, SolveEr
     let best = if options.neighbourhood_search {
         search(program, &matrix, roster, &decisions, options)?
     } else {
-        let exchange = exchange_for(&program, &matrix, options);
-        let decision = decision_mask(&matrix, &decisions);
-        let first = from_relaxation(&mut program, &matrix, &decision, &exchange, options)?;
-        let run = match first {
-            First::Proven(run) => run,
-            First::Start(start, left, bound) => {
-                let mut run = program.solve(left, start.as_deref())?;
-                run.bound = run.bound.max(bound);
-                run
-            }
-        };
-        Best::from_full_run(roster, run)?
+        alone(&mut program, &matrix, roster, &decisions, options)?
     };
     let solve_seconds = solving.elapsed().as_secs_f64();
     let Some(columns) = best.columns else {
@@ -193,22 +196,14 @@ pub fn solve(roster: &Roster, options: &SolveOptions) -> Result<Outcome, SolveEr
             seconds: solve_seconds,
         });
     };
-    let assignments: Vec<Assignment> = decisions
-        .iter()
-        .filter(|d| columns[d.column] > 0.5)
-        .map(|d| {
-            let slot = &roster.slots()[d.slot];
-            Assignment::new(
-                slot.date,
-                &roster.duties()[slot.duty].id,
-                &roster.sites()[slot.site].id,
-                &roster.staff()[d.staff].id,
-            )
-        })
-        .collect();
+    let assignments = assignments_of(roster, &decisions, &columns);
     let report = validate(roster, &assignments);
     // Proven only if the roster itself meets the bound (not just the solver's value).
-    let status = if best.proven && meets(report.objective, best.bound, options.relative_gap) {
+    let fewest_proven = fewest.as_ref().is_none_or(|f| f.proven);
+    let status = if fewest_proven
+        && best.proven
+        && meets(report.objective, best.bound, options.relative_gap)
+    {
         Status::Optimal
     } else {
         Status::TimeLimit
@@ -231,6 +226,51 @@ pub fn solve(roster: &Roster, options: &SolveOptions) -> Result<Outcome, SolveEr
         variables,
         constraints,
     })
+}
+
+/// The threads of the whole program's solve when the search runs beside it: one
+/// core for the search, the others for the whole solve.
+pub(super) fn whole_threads() -> i32 {
+    (available_cores() - 1).max(1) as i32
+}
+
+/// The whole program solved alone in this thread, started from its relaxation.
+fn alone(
+    program: &mut Program,
+    matrix: &Arc<Matrix>,
+    roster: &Roster,
+    decisions: &[Decision],
+    options: &SolveOptions,
+) -> Result<Best, SolveError> {
+    let exchange = exchange_for(program, matrix, options);
+    let decision = decision_mask(matrix, decisions);
+    let first = from_relaxation(program, matrix, &decision, &exchange, options)?;
+    let run = match first {
+        First::Proven(run) => run,
+        First::Start(start, left, bound) => {
+            let mut run = program.solve(left, start.as_deref())?;
+            run.bound = run.bound.max(bound);
+            run
+        }
+    };
+    Best::from_full_run(roster, run)
+}
+
+/// The assignments that the column values `columns` choose.
+fn assignments_of(roster: &Roster, decisions: &[Decision], columns: &[f64]) -> Vec<Assignment> {
+    decisions
+        .iter()
+        .filter(|d| columns[d.column] > 0.5)
+        .map(|d| {
+            let slot = &roster.slots()[d.slot];
+            Assignment::new(
+                slot.date,
+                &roster.duties()[slot.duty].id,
+                &roster.sites()[slot.site].id,
+                &roster.staff()[d.staff].id,
+            )
+        })
+        .collect()
 }
 
 /// The best roster found so far, as column values, and what is known of it.
@@ -308,8 +348,7 @@ fn search(
     // More heuristic effort in the whole program's solve: it finds rosters too.
     whole.set_option("mip_heuristic_effort", HEURISTIC_EFFORT)?;
     if options.threads.is_none() {
-        // one core for the search beside it, the others for the whole solve
-        whole.set_option("threads", (available_cores() - 1).max(1) as i32)?;
+        whole.set_option("threads", whole_threads())?;
     }
     let exchange = exchange_for(&whole, matrix, options);
     let decision = decision_mask(matrix, decisions);

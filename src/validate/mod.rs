@@ -25,6 +25,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::{Assignment, Bound, Roster, Rule, Strength, Term};
 
+mod changes;
 mod cover;
 mod eligibility;
 mod fairness;
@@ -87,6 +88,55 @@ pub struct Report {
     pub objective: f64,
     /// Each person's load, in staff order.
     pub people: Vec<PersonLoad>,
+    /// The changes from the published roster, when the roster re-plans one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub changes: Option<Changes>,
+}
+
+/// The changes of a re-planned roster from the published one: each person added to
+/// or removed from a slot is one change; a duty moved between two people is two.
+///
+/// # Example
+/// ```
+/// use duty_roster::{Assignment, Replan, Roster, sample, validate};
+/// let a = |who: &str| Assignment::new("2022-08-01".parse().unwrap(), "evening", "hq", who);
+/// let mut def = sample::tiny_roster_def();
+/// def.replan = Some(Replan::new(vec![a("A")]));
+/// let report = validate(&Roster::new(def).unwrap(), &[a("B")]);
+/// let changes = report.changes.unwrap();
+/// assert_eq!((changes.count(), changes.people_affected()), (2, 2));
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Changes {
+    /// Duties given to a person who did not have them, in slot then staff order.
+    pub added: Vec<Assignment>,
+    /// Published duties taken from their person, in slot then staff order.
+    pub removed: Vec<Assignment>,
+}
+
+impl Changes {
+    /// The number of changes.
+    ///
+    /// # Example
+    /// See [`Changes`].
+    pub fn count(&self) -> usize {
+        self.added.len() + self.removed.len()
+    }
+
+    /// The number of people with at least one change.
+    ///
+    /// # Example
+    /// See [`Changes`].
+    pub fn people_affected(&self) -> usize {
+        let people: std::collections::BTreeSet<&str> = self
+            .added
+            .iter()
+            .chain(&self.removed)
+            .map(|a| a.staff.as_str())
+            .collect();
+        people.len()
+    }
 }
 
 /// One person's load over the period, with their fair targets.
@@ -194,6 +244,7 @@ pub fn validate(roster: &Roster, assignments: &[Assignment]) -> Report {
     check.limits();
     check.pins();
     check.preferences();
+    let changes = check.changes();
     let people = check.fairness();
     let objective = check.terms.values().sum();
     Report {
@@ -201,6 +252,7 @@ pub fn validate(roster: &Roster, assignments: &[Assignment]) -> Report {
         terms: check.terms,
         objective,
         people,
+        changes,
     }
 }
 
