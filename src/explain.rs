@@ -54,8 +54,16 @@ pub struct UnhonouredWish {
     pub times: u32,
     /// How much the roster's objective would rise if it were honoured (its own weight
     /// saved, the other terms' rise paid); `None` when it cannot be honoured at all
-    /// under the hard rules.
+    /// under the hard rules, or when it was not priced.
     pub cost_of_honouring: Option<f64>,
+    /// Whether honouring it was priced (by solving again); a roster explained as it
+    /// is, such as a published one, is not.
+    #[serde(default = "priced_by_default", skip_serializing_if = "Clone::clone")]
+    pub priced: bool,
+}
+
+fn priced_by_default() -> bool {
+    true
 }
 
 /// Everything about one person in a solved roster.
@@ -147,11 +155,64 @@ pub fn explain_staff(
     staff: &str,
     options: &SolveOptions,
 ) -> Result<StaffExplanation, SolveError> {
+    explain(roster, &outcome.assignments, staff, Some(options))
+}
+
+/// Explains one person's part of `assignments` (a roster solved with `options`),
+/// pricing each unhonoured wish as [`explain_staff`] does.
+///
+/// # Errors
+/// As [`explain_staff`].
+///
+/// # Example
+/// ```
+/// let roster = duty_roster::sample::tiny_roster();
+/// let outcome = duty_roster::solve(&roster, &Default::default()).unwrap();
+/// let e = duty_roster::explain::explain_staff_priced(&roster, &outcome.assignments, "A", &Default::default()).unwrap();
+/// assert!(e.unhonoured.is_empty());
+/// ```
+pub fn explain_staff_priced(
+    roster: &Roster,
+    assignments: &[Assignment],
+    staff: &str,
+    options: &SolveOptions,
+) -> Result<StaffExplanation, SolveError> {
+    explain(roster, assignments, staff, Some(options))
+}
+
+/// Explains one person's part of a roster as it is, such as a published one,
+/// without solving: wishes not honoured are listed, not priced.
+///
+/// # Errors
+/// [`SolveError::Solver`] naming an unknown staff id.
+///
+/// # Example
+/// ```
+/// let roster = duty_roster::sample::tiny_roster();
+/// let monday = duty_roster::Assignment::new("2022-08-01".parse().unwrap(), "evening", "hq", "A");
+/// let e = duty_roster::explain::explain_staff_as_is(&roster, &[monday], "A").unwrap();
+/// assert_eq!((e.duties.len(), e.kinds[0].count), (1, 1));
+/// ```
+pub fn explain_staff_as_is(
+    roster: &Roster,
+    assignments: &[Assignment],
+    staff: &str,
+) -> Result<StaffExplanation, SolveError> {
+    explain(roster, assignments, staff, None)
+}
+
+/// One person's part of `assignments`; wishes priced by re-solving with `pricing`.
+fn explain(
+    roster: &Roster,
+    assignments: &[Assignment],
+    staff: &str,
+    pricing: Option<&SolveOptions>,
+) -> Result<StaffExplanation, SolveError> {
     let p = roster
         .staff_index(staff)
         .ok_or_else(|| SolveError::Solver(format!("unknown staff `{staff}`")))?;
     let person = &roster.staff()[p];
-    let report = validate(roster, &outcome.assignments);
+    let report = validate(roster, assignments);
     let load: &PersonLoad = &report.people[p];
     let kinds = roster
         .duties()
@@ -174,22 +235,29 @@ pub fn explain_staff(
         .collect();
     let mut unhonoured = Vec::new();
     for (i, pref) in person.preferences.iter().enumerate() {
-        let times = misses(roster, staff, pref, &outcome.assignments);
+        let times = misses(roster, staff, pref, assignments);
         if times == 0 {
             continue;
         }
-        let mut def = roster.def().clone();
-        def.staff[p].preferences[i].weight = 1_000_000;
-        let variant = crate::Roster::new(def).map_err(|e| SolveError::Solver(e.to_string()))?;
-        let honoured = solve(&variant, options)?;
-        // The roster's own objective (original weights) of the roster that honours
-        // the wish, against the optimum: what honouring it costs overall.
-        let cost = (misses(roster, staff, pref, &honoured.assignments) == 0)
-            .then(|| validate(roster, &honoured.assignments).objective - outcome.objective);
+        let cost = match pricing {
+            Some(options) => {
+                let mut def = roster.def().clone();
+                def.staff[p].preferences[i].weight = 1_000_000;
+                let variant =
+                    crate::Roster::new(def).map_err(|e| SolveError::Solver(e.to_string()))?;
+                let honoured = solve(&variant, options)?;
+                // The roster's own objective (original weights) of the roster that
+                // honours the wish, against this one's: what honouring it costs.
+                (misses(roster, staff, pref, &honoured.assignments) == 0)
+                    .then(|| validate(roster, &honoured.assignments).objective - report.objective)
+            }
+            None => None,
+        };
         unhonoured.push(UnhonouredWish {
             preference: pref.clone(),
             times,
             cost_of_honouring: cost,
+            priced: pricing.is_some(),
         });
     }
     Ok(StaffExplanation {
@@ -200,8 +268,7 @@ pub fn explain_staff(
         hours: load.hours,
         hours_target: load.hours_target,
         hours_carried: load.hours_carried,
-        duties: outcome
-            .assignments
+        duties: assignments
             .iter()
             .filter(|a| a.staff == staff)
             .cloned()
@@ -246,6 +313,24 @@ pub struct SlotExplanation {
 /// assert_eq!(slots[0].assigned.len() + slots[0].others.len(), 3);
 /// ```
 pub fn explain_date(roster: &Roster, outcome: &Outcome, date: NaiveDate) -> Vec<SlotExplanation> {
+    explain_date_as_is(roster, &outcome.assignments, date)
+}
+
+/// The slots of `date` in `assignments` as they are, such as a published roster's
+/// (see [`explain_date`]).
+///
+/// # Example
+/// ```
+/// let roster = duty_roster::sample::tiny_roster();
+/// let monday = duty_roster::Assignment::new("2022-08-01".parse().unwrap(), "evening", "hq", "A");
+/// let slots = duty_roster::explain::explain_date_as_is(&roster, &[monday], "2022-08-01".parse().unwrap());
+/// assert_eq!(slots[0].assigned, ["A"]);
+/// ```
+pub fn explain_date_as_is(
+    roster: &Roster,
+    assignments: &[Assignment],
+    date: NaiveDate,
+) -> Vec<SlotExplanation> {
     roster
         .slots()
         .iter()
@@ -254,8 +339,7 @@ pub fn explain_date(roster: &Roster, outcome: &Outcome, date: NaiveDate) -> Vec<
         .map(|(slot_i, slot)| {
             let duty = &roster.duties()[slot.duty].id;
             let site = &roster.sites()[slot.site].id;
-            let assigned: Vec<String> = outcome
-                .assignments
+            let assigned: Vec<String> = assignments
                 .iter()
                 .filter(|a| a.date == date && a.duty == *duty && a.site == *site)
                 .map(|a| a.staff.clone())
@@ -265,7 +349,7 @@ pub fn explain_date(roster: &Roster, outcome: &Outcome, date: NaiveDate) -> Vec<
                     roster.may_serve_site(p, slot.site) && !assigned.contains(&roster.staff()[p].id)
                 })
                 .map(|p| {
-                    let (why, _) = why_not(roster, p, slot_i, &outcome.assignments);
+                    let (why, _) = why_not(roster, p, slot_i, assignments);
                     let why = if why.starts_with("would break") {
                         "free, not needed (cover met or fairness)".to_string()
                     } else {
@@ -346,6 +430,10 @@ pub fn render_staff(roster: &Roster, e: &StaffExplanation) -> String {
     }
     for w in &e.unhonoured {
         let what = serde_json::to_string(&w.preference).unwrap_or_default();
+        if !w.priced {
+            out.push_str(&format!("  wish not honoured {}x: {what}\n", w.times));
+            continue;
+        }
         match w.cost_of_honouring {
             Some(cost) => out.push_str(&format!(
                 "  wish not honoured {}x: {what}; honouring it would raise the objective by {cost:.2}\n",

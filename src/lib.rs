@@ -66,6 +66,7 @@ pub mod ledger;
 pub(crate) mod model;
 pub mod output;
 mod random;
+pub mod replace;
 pub mod rule;
 #[cfg(any(test, feature = "synthetic"))]
 pub mod sample;

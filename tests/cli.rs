@@ -600,3 +600,90 @@ fn a_baseline_of_another_roster_or_with_a_bad_row_is_refused() {
     .stderr_has("--freeze-until: ");
     assert!(!out.exists(), "nothing written");
 }
+
+#[test]
+fn replace_swap_and_explain_work_from_the_published_roster() {
+    let dir = scratch("replace-swap");
+    let baseline = publish_august(&dir);
+    let baseline = baseline.to_str().unwrap();
+    let ill = "tests/rosters/aubm-2022-08-ill.toml";
+    let published = read_assignments(Path::new(baseline));
+    let duty = published
+        .iter()
+        .find(|a| a.staff == "BM-04" && a.date >= "2022-08-10".parse().unwrap())
+        .unwrap();
+    let date = duty.date.to_string();
+    let run = Run::new(&[
+        "replace",
+        ill,
+        "--baseline",
+        baseline,
+        "--staff",
+        "BM-04",
+        "--date",
+        &date,
+        "--json",
+    ])
+    .status(0);
+    let options: serde_json::Value = serde_json::from_str(&run.stdout()).unwrap();
+    let first = &options[0];
+    assert_eq!(first["duty"]["staff"], "BM-04");
+    assert_ne!(first["staff"], "BM-04");
+    Run::new(&[
+        "replace",
+        ill,
+        "--baseline",
+        baseline,
+        "--staff",
+        "BM-04",
+        "--date",
+        &date,
+    ])
+    .status(0)
+    .stdout_has(&format!(
+        "who could take BM-04's `{}` at `{}` on {date}",
+        duty.duty, duty.site
+    ))
+    .stdout_has("  1. ");
+    // The first suggestion, made as a swap, keeps every rule and is written.
+    let taker = first["staff"].as_str().unwrap();
+    let out = dir.join("swapped");
+    Run::new(&[
+        "swap",
+        ill,
+        "--baseline",
+        baseline,
+        "--staff",
+        "BM-04",
+        "--date",
+        &date,
+        "--with",
+        taker,
+        "--out",
+        out.to_str().unwrap(),
+    ])
+    .status(0)
+    .stdout_has("the swap keeps every rule");
+    let changes = std::fs::read_to_string(out.join("changes.csv")).unwrap();
+    assert_eq!(changes.lines().count(), 3, "{changes}");
+    Run::new(&[
+        "swap",
+        ill,
+        "--baseline",
+        baseline,
+        "--staff",
+        "BM-04",
+        "--date",
+        "2022-08-02",
+        "--with",
+        "BM-01",
+        "--out",
+        dir.join("none").to_str().unwrap(),
+    ])
+    .status(2)
+    .stderr_has("`BM-04` has no duty on 2022-08-02 in the published roster");
+    Run::new(&["explain", ill, "--baseline", baseline, "--staff", "BM-04"])
+        .status(0)
+        .stdout_has("as it is (not solved again)")
+        .stdout_has("breaks now: ");
+}

@@ -1,7 +1,10 @@
 //! `duty-roster explain`: solve a roster and explain it for a person or a date.
 
-use duty_roster::explain::{explain_date, explain_staff, render_date, render_staff};
-use duty_roster::{SolveOptions, solve};
+use duty_roster::explain::{
+    explain_date_as_is, explain_staff_as_is, explain_staff_priced, render_date, render_staff,
+};
+use duty_roster::input::read_baseline;
+use duty_roster::{Error, SolveOptions, solve, validate};
 
 use super::ExplainArgs;
 use super::exit::{Failure, USAGE, print};
@@ -37,13 +40,33 @@ pub fn run(args: ExplainArgs) -> Result<(), Failure> {
     }
     let mut options = SolveOptions::default();
     options.time_limit = args.time_limit;
-    let outcome =
-        solve(&roster, &options).map_err(|e| Failure::from(duty_roster::Error::from(e)))?;
     let mut json = serde_json::Map::new();
     let mut text = String::new();
+    let (assignments, pricing) = match &args.baseline {
+        Some(path) => {
+            let baseline =
+                read_baseline(path, &roster).map_err(|e| Failure::from(Error::from(e)))?;
+            let assignments = baseline.assignments();
+            text.push_str(&format!(
+                "the published roster {} as it is (not solved again)\n",
+                path.display()
+            ));
+            for v in validate(&roster, &assignments).violations {
+                text.push_str(&format!("  breaks now: {}\n", v.message));
+            }
+            (assignments, None)
+        }
+        None => {
+            let outcome = solve(&roster, &options).map_err(|e| Failure::from(Error::from(e)))?;
+            (outcome.assignments, Some(&options))
+        }
+    };
     if let Some(staff) = &args.staff {
-        let e = explain_staff(&roster, &outcome, staff, &options)
-            .map_err(|e| Failure::from(duty_roster::Error::from(e)))?;
+        let e = match pricing {
+            Some(options) => explain_staff_priced(&roster, &assignments, staff, options),
+            None => explain_staff_as_is(&roster, &assignments, staff),
+        }
+        .map_err(|e| Failure::from(Error::from(e)))?;
         text.push_str(&render_staff(&roster, &e));
         json.insert(
             "staff".into(),
@@ -51,7 +74,7 @@ pub fn run(args: ExplainArgs) -> Result<(), Failure> {
         );
     }
     if let Some(date) = args.date {
-        let slots = explain_date(&roster, &outcome, date);
+        let slots = explain_date_as_is(&roster, &assignments, date);
         text.push_str(&render_date(date, &slots));
         json.insert(
             "date".into(),

@@ -5,6 +5,7 @@ mod check;
 mod exit;
 mod explain;
 mod ledger;
+mod replace;
 mod replan;
 mod solve;
 
@@ -34,6 +35,57 @@ enum Command {
     /// Read a ledger (fairness carried across months): with --report, the hours each
     /// person worked per month and duty kind, for compensation.
     Ledger(LedgerArgs),
+    /// Who could take a person's duty in a published roster without breaking a hard
+    /// rule, ranked by what it costs (for the cell, on the phone).
+    Replace(ReplaceArgs),
+    /// Check a swap two people agreed on against every rule; write the new roster
+    /// and its changes into --out, or say which rule it breaks.
+    Swap(SwapArgs),
+}
+
+/// Arguments of `replace`.
+#[derive(clap::Args, Debug)]
+struct ReplaceArgs {
+    /// The roster file (TOML).
+    roster: PathBuf,
+    /// The published roster.csv.
+    #[arg(long, value_name = "ROSTER_CSV")]
+    baseline: PathBuf,
+    /// The person who cannot take their duty.
+    #[arg(long)]
+    staff: String,
+    /// The date of the duty (YYYY-MM-DD).
+    #[arg(long)]
+    date: chrono::NaiveDate,
+    /// Print JSON for other tools instead of text.
+    #[arg(long)]
+    json: bool,
+}
+
+/// Arguments of `swap`.
+#[derive(clap::Args, Debug)]
+struct SwapArgs {
+    /// The roster file (TOML).
+    roster: PathBuf,
+    /// The published roster.csv.
+    #[arg(long, value_name = "ROSTER_CSV")]
+    baseline: PathBuf,
+    /// The first person, whose duty on the first --date goes to --with.
+    #[arg(long)]
+    staff: String,
+    /// The first person's duty date, then (optional) the second person's, whose duty
+    /// that day goes to the first person.
+    #[arg(long, num_args = 1, required = true)]
+    date: Vec<chrono::NaiveDate>,
+    /// The second person.
+    #[arg(long = "with", value_name = "STAFF")]
+    with: String,
+    /// Folder for the new roster's files (made when missing).
+    #[arg(long, short)]
+    out: PathBuf,
+    /// Print nothing but errors.
+    #[arg(long, short)]
+    quiet: bool,
 }
 
 /// Arguments of `solve`.
@@ -143,6 +195,10 @@ struct ExplainArgs {
     /// --staff shows the balance carried.
     #[arg(long, value_name = "FILE")]
     ledger: Option<PathBuf>,
+    /// Explain this published roster.csv as it is, without solving (wishes are then
+    /// listed, not priced).
+    #[arg(long, value_name = "ROSTER_CSV")]
+    baseline: Option<PathBuf>,
 }
 
 /// Arguments of `ledger`.
@@ -183,6 +239,8 @@ pub fn main() -> ExitCode {
         Command::Check(args) => check::run(args),
         Command::Explain(args) => explain::run(args),
         Command::Ledger(args) => ledger::run(args),
+        Command::Replace(args) => replace::run_replace(args),
+        Command::Swap(args) => replace::run_swap(args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

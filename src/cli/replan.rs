@@ -20,8 +20,19 @@ pub struct Prepared {
     pub said: String,
 }
 
-/// Reads the published roster at `path` and makes `roster` re-plan it.
+/// Reads the published roster at `path` and makes `roster` re-plan it, with the
+/// freeze and the bound per person of `args`.
 pub fn prepare(roster: Roster, args: &SolveArgs, path: &Path) -> Result<Prepared, Failure> {
+    prepare_with(roster, path, args.freeze_until, args.max_changes_per_person)
+}
+
+/// Reads the published roster at `path` and makes `roster` re-plan it.
+pub fn prepare_with(
+    roster: Roster,
+    path: &Path,
+    freeze_until: Option<chrono::NaiveDate>,
+    max_changes_per_person: Option<u32>,
+) -> Result<Prepared, Failure> {
     let dir = path.parent().unwrap_or(Path::new("."));
     refuse_other_roster(&roster, path, dir)?;
     let baseline = read_baseline(path, &roster).map_err(|e| Failure::from(Error::from(e)))?;
@@ -41,8 +52,8 @@ pub fn prepare(roster: Roster, args: &SolveArgs, path: &Path) -> Result<Prepared
         }
     }
     let mut replan = Replan::new(baseline.assignments());
-    replan.freeze_until = args.freeze_until;
-    replan.max_changes_per_person = args.max_changes_per_person;
+    replan.freeze_until = freeze_until;
+    replan.max_changes_per_person = max_changes_per_person;
     let mut def = roster.def().clone();
     def.replan = Some(replan);
     let roster = Roster::new(def).map_err(|e| {

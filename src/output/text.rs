@@ -54,7 +54,7 @@ pub fn render(roster: &Roster, outcome: &Outcome, report: &Report) -> String {
         "{} ({} to {})",
         def.name, def.period.first, def.period.last
     );
-    let gap = if outcome.status == crate::Status::Optimal {
+    let gap = if outcome.status != crate::Status::TimeLimit {
         String::new()
     } else {
         format!(

@@ -91,6 +91,8 @@ pub enum Status {
     Optimal,
     /// Stopped at the time limit with a roster that is not proven optimal.
     TimeLimit,
+    /// Not solved: a roster given and checked (a swap two people agreed on).
+    Given,
 }
 
 impl std::fmt::Display for Status {
@@ -98,6 +100,7 @@ impl std::fmt::Display for Status {
         f.write_str(match self {
             Status::Optimal => "optimal",
             Status::TimeLimit => "time limit",
+            Status::Given => "given, not solved",
         })
     }
 }
@@ -139,6 +142,37 @@ pub struct Outcome {
     pub variables: usize,
     /// Number of constraints of the model.
     pub constraints: usize,
+}
+
+impl Outcome {
+    /// The outcome of a roster given rather than solved (a swap two people agreed
+    /// on): its objective and terms recomputed by the validator, status
+    /// [`Status::Given`], no solver figures.
+    ///
+    /// # Example
+    /// ```
+    /// let roster = duty_roster::sample::tiny_roster();
+    /// let outcome = duty_roster::Outcome::given(&roster, vec![]);
+    /// assert_eq!(outcome.status, duty_roster::Status::Given);
+    /// assert_eq!(outcome.objective, duty_roster::validate(&roster, &[]).objective);
+    /// ```
+    pub fn given(roster: &Roster, assignments: Vec<Assignment>) -> Outcome {
+        let report = validate(roster, &assignments);
+        Outcome {
+            status: Status::Given,
+            assignments,
+            objective: report.objective,
+            terms: report.terms,
+            solver_objective: report.objective,
+            best_bound: report.objective,
+            gap: 0.0,
+            build_seconds: 0.0,
+            solve_seconds: 0.0,
+            slots: roster.slots().len(),
+            variables: 0,
+            constraints: 0,
+        }
+    }
 }
 
 /// Solves `roster`: an optimal roster, or the best found within the time limit.
@@ -209,7 +243,7 @@ pub fn solve(roster: &Roster, options: &SolveOptions) -> Result<Outcome, SolveEr
         Status::TimeLimit
     };
     let gap = match status {
-        Status::Optimal => 0.0,
+        Status::Optimal | Status::Given => 0.0,
         Status::TimeLimit => relative_gap(report.objective, best.bound),
     };
     Ok(Outcome {
