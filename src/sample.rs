@@ -106,3 +106,19 @@ pub fn solve_checked(def: RosterDef) -> (Roster, Outcome) {
     );
     (roster, outcome)
 }
+
+/// How many duties `staff` has in `outcome`.
+///
+/// # Example
+/// ```
+/// let (_, outcome) = duty_roster::sample::solve_checked(duty_roster::sample::tiny_roster_def());
+/// let all: usize = ["A", "B", "C"].iter().map(|s| duty_roster::sample::count(&outcome, s)).sum();
+/// assert_eq!(all, 5);
+/// ```
+pub fn count(outcome: &Outcome, staff: &str) -> usize {
+    outcome
+        .assignments
+        .iter()
+        .filter(|a| a.staff == staff)
+        .count()
+}

@@ -437,6 +437,20 @@ fn ledger_report_lists_hours_per_person_and_month_and_explain_shows_the_balance(
     .stdout_has("owed from earlier months");
 }
 
+/// `solve ROSTER --out OUT --baseline BASELINE` and `extra` arguments.
+fn replan(roster: &str, out: &Path, baseline: &Path, extra: &[&str]) -> Run {
+    let mut args = vec![
+        "solve",
+        roster,
+        "--out",
+        out.to_str().unwrap(),
+        "--baseline",
+        baseline.to_str().unwrap(),
+    ];
+    args.extend(extra);
+    Run::new(&args)
+}
+
 /// Publishes the August roster into `dir/published` and returns its roster.csv.
 fn publish_august(dir: &Path) -> std::path::PathBuf {
     let published = dir.join("published");
@@ -449,17 +463,10 @@ fn replanning_an_unchanged_roster_changes_nothing_and_writes_the_same_files() {
     let dir = scratch("replan-same");
     let baseline = publish_august(&dir);
     let again = dir.join("again");
-    Run::new(&[
-        "solve",
-        "rosters/aubm-2022-08.toml",
-        "--out",
-        again.to_str().unwrap(),
-        "--baseline",
-        baseline.to_str().unwrap(),
-    ])
-    .status(0)
-    .stdout_has("changes from the published roster: 0 added, 0 removed, 0 people affected")
-    .stdout_has("no change from the published roster");
+    replan("rosters/aubm-2022-08.toml", &again, &baseline, &[])
+        .status(0)
+        .stdout_has("changes from the published roster: 0 added, 0 removed, 0 people affected")
+        .stdout_has("no change from the published roster");
     let published = dir.join("published");
     for file in [
         "roster.csv",
@@ -486,19 +493,10 @@ fn replanning_after_a_sick_leave_moves_only_that_persons_duties() {
     let baseline = publish_august(&dir);
     let out = dir.join("replanned");
     let ill = "tests/rosters/aubm-2022-08-ill.toml";
-    Run::new(&[
-        "solve",
-        ill,
-        "--out",
-        out.to_str().unwrap(),
-        "--baseline",
-        baseline.to_str().unwrap(),
-        "--freeze-until",
-        "2022-08-09",
-    ])
-    .status(0)
-    .stdout_has("BM-04 — Hamid Ouazzani")
-    .stdout_has("(unavailable)");
+    replan(ill, &out, &baseline, &["--freeze-until", "2022-08-09"])
+        .status(0)
+        .stdout_has("BM-04 — Hamid Ouazzani")
+        .stdout_has("(unavailable)");
     // Every roster written is checked against the new file, its re-plan included.
     let roster = read_roster_file(&root().join(ill)).unwrap();
     let mut def = roster.def().clone();
@@ -547,16 +545,11 @@ fn a_baseline_of_another_roster_or_with_a_bad_row_is_refused() {
     let dir = scratch("replan-refused");
     let baseline = publish_august(&dir);
     let out = dir.join("out");
-    Run::new(&[
-        "solve",
-        "rosters/aubm-2022-09.toml",
-        "--out",
-        out.to_str().unwrap(),
-        "--baseline",
-        baseline.to_str().unwrap(),
-    ])
-    .status(2)
-    .stderr_has("the published roster is `aubm-2022-08` (its summary.json), not `aubm-2022-09`");
+    replan("rosters/aubm-2022-09.toml", &out, &baseline, &[])
+        .status(2)
+        .stderr_has(
+            "the published roster is `aubm-2022-08` (its summary.json), not `aubm-2022-09`",
+        );
     let lone = dir.join("lone");
     std::fs::create_dir_all(&lone).unwrap();
     let text = std::fs::read_to_string(&baseline).unwrap();
@@ -565,40 +558,44 @@ fn a_baseline_of_another_roster_or_with_a_bad_row_is_refused() {
         text.replacen("2022-08-02;mardi", "2022-08-02;jeudi", 1),
     )
     .unwrap();
-    Run::new(&[
-        "solve",
+    replan(
         "rosters/aubm-2022-08.toml",
-        "--out",
-        out.to_str().unwrap(),
-        "--baseline",
-        lone.join("roster.csv").to_str().unwrap(),
-    ])
+        &out,
+        &lone.join("roster.csv"),
+        &[],
+    )
     .status(2)
     .stderr_has("column `weekday`: `jeudi` is not the weekday of 2022-08-02");
     std::fs::write(lone.join("roster.csv"), &text).unwrap();
-    Run::new(&[
-        "solve",
+    replan(
         "rosters/aubm-2022-09.toml",
-        "--out",
-        out.to_str().unwrap(),
-        "--baseline",
-        lone.join("roster.csv").to_str().unwrap(),
-    ])
+        &out,
+        &lone.join("roster.csv"),
+        &[],
+    )
     .status(2)
     .stderr_has("is outside the period 2022-09-01 to 2022-09-30 of roster `aubm-2022-09`");
-    Run::new(&[
-        "solve",
+    replan(
         "tests/rosters/aubm-2022-08-ill.toml",
-        "--out",
-        out.to_str().unwrap(),
-        "--baseline",
-        baseline.to_str().unwrap(),
-        "--freeze-until",
-        "2022-08-31",
-    ])
+        &out,
+        &baseline,
+        &["--freeze-until", "2022-08-31"],
+    )
     .status(2)
     .stderr_has("--freeze-until: ");
     assert!(!out.exists(), "nothing written");
+    // A row naming a person who left is reported, not carried, and no error.
+    let gone = text.lines().nth(1).unwrap().replace(";BM-04;", ";BM-99;");
+    std::fs::write(lone.join("roster.csv"), format!("{text}{gone}\r\n")).unwrap();
+    replan(
+        "rosters/aubm-2022-08.toml",
+        &dir.join("kept"),
+        &lone.join("roster.csv"),
+        &[],
+    )
+    .status(0)
+    .stdout_has("not carried: person no longer on the staff")
+    .stdout_has("0 added, 0 removed");
 }
 
 #[test]

@@ -51,11 +51,7 @@ fn term(outcome: &Outcome, t: Term) -> f64 {
 }
 
 fn count(outcome: &Outcome, staff: &str) -> usize {
-    outcome
-        .assignments
-        .iter()
-        .filter(|a| a.staff == staff)
-        .count()
+    sample::count(outcome, staff)
 }
 
 fn only_staff(def: &mut RosterDef, ids: &[&str]) {

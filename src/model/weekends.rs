@@ -55,10 +55,8 @@ pub(super) fn add(model: &mut Model) {
 mod tests {
     use chrono::{NaiveDate, NaiveTime, Weekday};
 
-    use crate::sample::{solve_checked, tiny_roster_def};
-    use crate::{
-        Bound, DateRange, DutyKind, Fairness, Outcome, RosterDef, SiteCover, Strength, Term,
-    };
+    use crate::sample::{count, solve_checked, tiny_roster_def};
+    use crate::{Bound, DateRange, DutyKind, Fairness, RosterDef, SiteCover, Strength, Term};
 
     /// Two weeks of the tiny roster with only a Saturday morning duty, one person a
     /// Saturday, staff `ids`, and no fairness, so that only the weekend rule shapes it.
@@ -79,14 +77,6 @@ mod tests {
         def.duties = vec![sat];
         def.staff.retain(|s| ids.contains(&s.id.as_str()));
         def
-    }
-
-    fn count(outcome: &Outcome, staff: &str) -> usize {
-        outcome
-            .assignments
-            .iter()
-            .filter(|a| a.staff == staff)
-            .count()
     }
 
     #[test]
