@@ -538,6 +538,12 @@ fn replanning_after_a_sick_leave_moves_only_that_persons_duties() {
     // The sick person's calendar cancels the duties, with the same UIDs.
     let ics = std::fs::read_to_string(out.join("calendars/staff/BM-04.ics")).unwrap();
     assert_eq!(ics.matches("STATUS:CANCELLED").count(), lost);
+    // Solved again from scratch into the same folder: the re-plan's files go.
+    Run::new(&["solve", ill, "--out", out.to_str().unwrap()])
+        .status(0)
+        .stdout_has("removed ");
+    assert!(!out.join("changes.csv").exists());
+    assert!(!out.join("notices/BM-04.txt").exists());
 }
 
 #[test]

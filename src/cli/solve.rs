@@ -68,7 +68,10 @@ fn calendars_written(
             }
         }
     }
-    for path in removed {
+    for path in removed
+        .iter()
+        .filter(|p| p.extension().is_some_and(|e| e == "ics"))
+    {
         text.push_str(&format!("removed stale calendar {}\n", path.display()));
     }
     text
@@ -238,6 +241,15 @@ fn write_outputs(
         print(&format!("wrote {}\n", written.join(", ")))?;
         if calendar_names.is_some() {
             print(&calendars_written(roster, args, &files, &removed))?;
+        }
+        for path in removed
+            .iter()
+            .filter(|p| p.extension().is_none_or(|e| e != "ics"))
+        {
+            print(&format!(
+                "removed {}, left by an earlier re-plan\n",
+                path.display()
+            ))?;
         }
     }
     Ok(())

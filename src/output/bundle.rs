@@ -2,10 +2,11 @@
 //! rendered in memory, and their writing into an output folder. This is the output
 //! API a tool that links the crate needs; the per-format modules sit behind it.
 
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 use super::ics::{self, CalendarOptions, CalendarState, FileNames, Owner};
-use super::{CsvStyle, html, roster_csv, summary, write_atomically};
+use super::{CsvStyle, html, remove_unwritten, roster_csv, summary, write_atomically};
 use super::{changes_csv, notices};
 use crate::validate::Report;
 use crate::{Outcome, Roster, WriteError};
@@ -175,9 +176,9 @@ pub fn render(
     if let Some(changes) = &report.changes {
         let explained = crate::changes::explain_changes(roster, changes);
         if wants(Format::Csv) {
-            let path = Path::new("changes.csv");
+            let path = Path::new(CHANGES_FILE);
             let bytes = changes_csv::render(roster, &explained, options.csv, path)?;
-            files.push(file("changes.csv", FileKind::ChangesCsv, bytes));
+            files.push(file(CHANGES_FILE, FileKind::ChangesCsv, bytes));
         }
         for (staff, path, text) in notices::render(roster, &explained) {
             files.push(OutputFile {
@@ -241,13 +242,32 @@ pub fn write(out: &Path, files: &[OutputFile]) -> Result<Vec<PathBuf>, WriteErro
     for file in files {
         write_atomically(&out.join(&file.path), &file.bytes)?;
     }
+    let written: HashSet<PathBuf> = files.iter().map(|f| out.join(&f.path)).collect();
+    let mut removed = Vec::new();
     let calendars: Vec<&Path> = files
         .iter()
         .filter(|f| matches!(f.kind, FileKind::Calendar(_)))
         .map(|f| f.path.as_path())
         .collect();
-    if calendars.is_empty() {
-        return Ok(Vec::new());
+    if !calendars.is_empty() {
+        removed.extend(ics::remove_stale(out, &calendars)?);
     }
-    ics::remove_stale(out, &calendars)
+    removed.extend(remove_unwritten(
+        &out.join(notices::NOTICES_DIR),
+        "txt",
+        &written,
+    )?);
+    let changes = out.join(CHANGES_FILE);
+    if !written.contains(&changes) && changes.is_file() {
+        std::fs::remove_file(&changes).map_err(|source| WriteError::Io {
+            path: changes.clone(),
+            source,
+        })?;
+        removed.push(changes);
+    }
+    removed.sort();
+    Ok(removed)
 }
+
+/// `changes.csv`, written by a re-plan only.
+const CHANGES_FILE: &str = "changes.csv";

@@ -628,25 +628,7 @@ pub(crate) fn remove_stale(out: &Path, written: &[&Path]) -> Result<Vec<PathBuf>
     let mut removed = Vec::new();
     for sub in [STAFF_DIR, SITES_DIR] {
         let dir = out.join(CALENDARS_DIR).join(sub);
-        let io = |path: &Path| {
-            let path = path.to_path_buf();
-            move |source| WriteError::Io { path, source }
-        };
-        let entries = match std::fs::read_dir(&dir) {
-            Ok(entries) => entries,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => continue,
-            Err(e) => return Err(io(&dir)(e)),
-        };
-        for entry in entries {
-            let path = entry.map_err(io(&dir))?.path();
-            if path.extension().is_some_and(|e| e == "ics")
-                && path.is_file()
-                && !keep.contains(&path)
-            {
-                std::fs::remove_file(&path).map_err(io(&path))?;
-                removed.push(path);
-            }
-        }
+        removed.extend(super::remove_unwritten(&dir, "ics", &keep)?);
     }
     removed.sort();
     Ok(removed)

@@ -15,6 +15,7 @@ pub mod text;
 #[cfg(test)]
 mod internal_tests;
 
+use std::collections::HashSet;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -69,4 +70,35 @@ pub(crate) fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), WriteErr
     file.as_file().sync_all().map_err(io)?;
     file.persist(path).map_err(|e| io(e.error))?;
     Ok(())
+}
+
+/// Removes the files with extension `ext` in `dir` that are not in `written`, and
+/// gives their paths. An earlier run's calendar would still show duties the roster
+/// no longer has (or, after a switch to keyed names, give away whose file is
+/// whose); an earlier re-plan's notice or changes would tell of changes this run
+/// did not make. Nothing else in the folder is touched.
+pub(crate) fn remove_unwritten(
+    dir: &Path,
+    ext: &str,
+    written: &HashSet<PathBuf>,
+) -> Result<Vec<PathBuf>, WriteError> {
+    let io = |path: &Path| {
+        let path = path.to_path_buf();
+        move |source| WriteError::Io { path, source }
+    };
+    let entries = match std::fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(e) => return Err(io(dir)(e)),
+    };
+    let mut removed = Vec::new();
+    for entry in entries {
+        let path = entry.map_err(io(dir))?.path();
+        if path.extension().is_some_and(|e| e == ext) && path.is_file() && !written.contains(&path)
+        {
+            std::fs::remove_file(&path).map_err(io(&path))?;
+            removed.push(path);
+        }
+    }
+    Ok(removed)
 }
