@@ -9,6 +9,12 @@
 // where DIR is the node_modules folder holding ical.js and smol-toml (CI installs
 // them with `npm install --prefix target/ci-node`).
 //
+// In a re-planned folder (one with changes.csv, from `solve --baseline`) an event may
+// carry SEQUENCE with LAST-MODIFIED (no later than the revision, as DTSTAMP: an
+// unchanged event keeps its published stamps), and a duty taken away stays as
+// STATUS:CANCELLED with SEQUENCE >= 1: a cancelled event must not match a roster.csv
+// row of the calendar (for a person, a row of theirs), every other event must.
+//
 // Prints one line per failure and a closing "N passed, N failed" line (N calendars);
 // exits 1 on any failure.
 
@@ -158,11 +164,35 @@ async function main() {
   const staff = new Map((roster.staff ?? []).map((s) => [s.id, s]));
   const reminder = roster.settings?.reminder_minutes;
   const rows = readRosterCsv(path.join(args.out, "roster.csv"));
+  const replanned = fs.existsSync(path.join(args.out, "changes.csv"));
 
   const failures = [];
   const fail = (where, message) => failures.push(`${where}: ${message}`);
   let passed = 0;
   let eventsChecked = 0;
+  let cancelledChecked = 0;
+
+  /** SEQUENCE, LAST-MODIFIED and STATUS: only a re-plan versions or cancels. */
+  function checkVersion(at, vevent, stamp, cancelled) {
+    const sequence = vevent.getFirstPropertyValue("sequence") ?? 0;
+    const modifiedValue = vevent.getFirstPropertyValue("last-modified");
+    if (modifiedValue && (modifiedValue.isDate || modifiedValue.zone?.tzid !== "UTC"))
+      fail(at, `LAST-MODIFIED not a UTC date-time: ${modifiedValue}`);
+    const modified = modifiedValue ? modifiedValue.toJSDate().getTime() : undefined;
+    const status = vevent.getFirstPropertyValue("status");
+    if (!replanned) {
+      if (sequence || modified !== undefined || status)
+        fail(at, "SEQUENCE, LAST-MODIFIED or STATUS outside a re-plan");
+      if (stamp !== dtstamp) fail(at, `DTSTAMP ${iso(stamp)}, expected ${iso(dtstamp)}`);
+      return;
+    }
+    if (sequence > 0 !== (modified !== undefined))
+      fail(at, `SEQUENCE ${sequence} with LAST-MODIFIED ${modifiedValue}`);
+    if (stamp > dtstamp || (modified !== undefined && modified > dtstamp))
+      fail(at, `DTSTAMP ${iso(stamp)} or LAST-MODIFIED ${modifiedValue} after ${iso(dtstamp)}`);
+    if (cancelled && sequence < 1) fail(at, `cancelled with SEQUENCE ${sequence}`);
+    if (status && status !== "CANCELLED") fail(at, `STATUS ${status}`);
+  }
 
   const slotKey = (r) => `${r.date}|${r.duty}|${r.site}`;
   const slotsOf = (rs) => {
@@ -198,8 +228,9 @@ async function main() {
 
   function checkEvents(where, cal, slots, person) {
     const vevents = cal.getAllSubcomponents("vevent");
-    if (vevents.length !== slots.size)
-      fail(where, `${vevents.length} events, roster.csv has ${slots.size}`);
+    const isCancelled = (v) => v.getFirstPropertyValue("status") === "CANCELLED";
+    const live = vevents.filter((v) => !isCancelled(v)).length;
+    if (live !== slots.size) fail(where, `${live} events not cancelled, roster.csv has ${slots.size}`);
     const uids = vevents.map((v) => v.getFirstPropertyValue("uid"));
     if (new Set(uids).size !== uids.length) fail(where, "duplicate UIDs");
     const byStart = new Map();
@@ -217,7 +248,16 @@ async function main() {
         if (!t || t.isDate || t.zone?.tzid !== "UTC") fail(at, `not a UTC date-time: ${t}`);
       }
       const start = event.startDate.toJSDate().getTime();
+      const stamp = vevent.getFirstPropertyValue("dtstamp").toJSDate().getTime();
+      const cancelled = isCancelled(vevent);
+      checkVersion(at, vevent, stamp, cancelled);
       const matches = byStart.get(`${iso(start)}|${event.summary}`) ?? [];
+      if (cancelled) {
+        cancelledChecked++;
+        if (matches.length) fail(at, `cancelled, but roster.csv has this slot at ${iso(start)}`);
+        if (event.endDate.toJSDate().getTime() <= start) fail(at, "cancelled with DTEND not after DTSTART");
+        continue;
+      }
       if (matches.length !== 1) {
         fail(at, `no single roster.csv slot at ${iso(start)} named ${event.summary}`);
         continue;
@@ -226,8 +266,6 @@ async function main() {
       const [, end] = utcInterval(rs[0], zone);
       if (event.endDate.toJSDate().getTime() !== end)
         fail(at, `DTEND ${event.endDate}, expected ${iso(end)}`);
-      const stamp = vevent.getFirstPropertyValue("dtstamp").toJSDate().getTime();
-      if (stamp !== dtstamp) fail(at, `DTSTAMP ${iso(stamp)}, expected ${iso(dtstamp)}`);
       const site = key.split("|")[2];
       if (event.location !== expectedLocation(site))
         fail(at, `LOCATION ${event.location}, expected ${expectedLocation(site)}`);
@@ -317,7 +355,7 @@ async function main() {
   const missing = failures.length - before;
 
   for (const f of failures) console.log(`FAIL ${f}`);
-  console.log(`ical.js ${version}: ${files.length} calendars, ${eventsChecked} events, ${rows.length} roster rows`);
+  console.log(`ical.js ${version}: ${files.length} calendars, ${eventsChecked} events (${cancelledChecked} cancelled), ${rows.length} roster rows`);
   console.log(`check_calendars.mjs: ${passed} passed, ${files.length - passed + missing} failed`);
   process.exit(failures.length ? 1 : 0);
 }

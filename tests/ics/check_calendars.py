@@ -17,6 +17,12 @@ Every file under OUT_DIR/calendars must parse, and:
   its DESCRIPTION names the colleagues (per person) or everyone on the slot; its
   DTSTAMP is the roster's revision; UIDs are unique in each calendar;
 - per-person events carry the roster's reminder (VALARM, DISPLAY, -PT<n>M);
+- in a re-planned folder (one with changes.csv, from `solve --baseline`), an event
+  may carry SEQUENCE and LAST-MODIFIED (both then, LAST-MODIFIED and DTSTAMP no later
+  than the revision: an unchanged event keeps its published stamps), and a duty taken
+  away is kept as STATUS:CANCELLED with SEQUENCE >= 1 and LAST-MODIFIED: a cancelled
+  event must NOT match a roster.csv row of the calendar (for a person, a row of
+  theirs), every other event must; outside a re-plan neither appears;
 - every line ends with CRLF and is at most 75 octets.
 
 Prints one line per failure and a closing "N passed, N failed" line (N calendars);
@@ -86,9 +92,11 @@ class Checker:
         self.staff = {s["id"]: s for s in roster.get("staff", [])}
         self.reminder = roster.get("settings", {}).get("reminder_minutes")
         self.rows = read_roster_csv(self.out / "roster.csv")
+        self.replanned = (self.out / "changes.csv").is_file()
         self.failures = []
         self.passed = 0
         self.events_checked = 0
+        self.cancelled = 0
 
     def fail(self, where, message):
         self.failures.append(f"{where}: {message}")
@@ -141,12 +149,37 @@ class Checker:
             if "ATTENDEE" in component or "ORGANIZER" in component:
                 self.fail(path, "ATTENDEE or ORGANIZER in a published calendar")
 
+    def check_version(self, where, event, stamp, cancelled):
+        """SEQUENCE, LAST-MODIFIED and STATUS: only a re-plan versions or cancels."""
+        sequence = int(event.get("SEQUENCE", 0))
+        try:
+            modified = as_utc(event["LAST-MODIFIED"]) if "LAST-MODIFIED" in event else None
+        except ValueError as e:
+            self.fail(where, f"LAST-MODIFIED: {e}")
+            return
+        if not self.replanned:
+            if sequence or modified is not None or "STATUS" in event:
+                self.fail(where, "SEQUENCE, LAST-MODIFIED or STATUS outside a re-plan")
+            if stamp != self.dtstamp:
+                self.fail(where, f"DTSTAMP {stamp}, expected {self.dtstamp}")
+            return
+        if (sequence > 0) != (modified is not None):
+            self.fail(where, f"SEQUENCE {sequence} with LAST-MODIFIED {modified}")
+        if stamp > self.dtstamp or (modified is not None and modified > self.dtstamp):
+            self.fail(where, f"DTSTAMP {stamp} or LAST-MODIFIED {modified} after {self.dtstamp}")
+        if cancelled and sequence < 1:
+            self.fail(where, f"cancelled with SEQUENCE {sequence}")
+        status = str(event.get("STATUS", ""))
+        if status not in ("", "CANCELLED"):
+            self.fail(where, f"STATUS {status!r}")
+
     def check_events(self, path, cal, slots, person=None):
         """`slots` maps slot keys to their rows; with `person`, one event per slot of
-        theirs, else one per slot."""
+        theirs, else one per slot, plus (in a re-plan) cancelled events of none."""
         events = list(cal.walk("VEVENT"))
-        if len(events) != len(slots):
-            self.fail(path, f"{len(events)} events, roster.csv has {len(slots)}")
+        live = [e for e in events if str(e.get("STATUS", "")) != "CANCELLED"]
+        if len(live) != len(slots):
+            self.fail(path, f"{len(live)} events not cancelled, roster.csv has {len(slots)}")
         uids = [str(e.get("UID")) for e in events]
         if len(set(uids)) != len(uids):
             self.fail(path, "duplicate UIDs")
@@ -164,8 +197,17 @@ class Checker:
             except (KeyError, ValueError) as e:
                 self.fail(where, f"times: {e}")
                 continue
+            cancelled = str(event.get("STATUS", "")) == "CANCELLED"
+            self.check_version(where, event, stamp, cancelled)
             summary = str(event.get("SUMMARY", ""))
             matches = by_start.get((start, summary), [])
+            if cancelled:
+                self.cancelled += 1
+                if matches:
+                    self.fail(where, f"cancelled, but roster.csv has this slot at {start}")
+                if end <= start:
+                    self.fail(where, f"cancelled with DTEND {end} not after DTSTART {start}")
+                continue
             if len(matches) != 1:
                 self.fail(where, f"no single roster.csv slot at {start} named {summary!r}")
                 continue
@@ -173,8 +215,6 @@ class Checker:
             _, expected_end = utc_interval(rows[0], self.zone)
             if end != expected_end:
                 self.fail(where, f"DTEND {end}, expected {expected_end}")
-            if stamp != self.dtstamp:
-                self.fail(where, f"DTSTAMP {stamp}, expected {self.dtstamp}")
             location = str(event.get("LOCATION", ""))
             if location != self.expected_location(key[2]):
                 self.fail(where, f"LOCATION {location!r}, expected {self.expected_location(key[2])!r}")
@@ -263,7 +303,8 @@ def main():
         print(f"FAIL {failure}")
     print(
         f"icalendar {icalendar.__version__}: {total} calendars, "
-        f"{checker.events_checked} events, {len(checker.rows)} roster rows"
+        f"{checker.events_checked} events ({checker.cancelled} cancelled), "
+        f"{len(checker.rows)} roster rows"
     )
     failed = total - checker.passed + checker.missing
     print(f"check_calendars.py: {checker.passed} passed, {failed} failed")
