@@ -10,7 +10,10 @@
 //!   ten seeded people with duties get a two-week leave each, starting at a seeded
 //!   date that covers one of their duties; re-planned with nothing frozen.
 //!
-//! `cargo bench --bench replan` (both cases), `cargo bench --bench replan -- august`
+//! - `replace`: who could take a duty of the August roster (`replace::replacements`),
+//!   timed alone; every option is applied and checked by the validator.
+//!
+//! `cargo bench --bench replan` (every case), `cargo bench --bench replan -- august`
 //! (one case); `--runs N` (August, default 5), `--year-runs N` (the year, default 3:
 //! its first solve takes half a minute), `--time-limit S` (the year's limit for each
 //! solve, default 60 s, as in the solve benchmark).
@@ -18,6 +21,7 @@
 use std::time::Instant;
 
 use chrono::{Days, NaiveDate};
+use duty_roster::replace::replacements;
 use duty_roster::synthetic::{Size, generate};
 use duty_roster::{
     Absence, Assignment, DateRange, Outcome, Replan, Roster, RosterDef, SolveOptions,
@@ -219,6 +223,66 @@ fn august(runs: usize) {
     );
 }
 
+/// `replace` on the August roster: who could take the duty of the first person in
+/// file order with one from the 10th, timed alone; every option is applied and
+/// checked by the validator.
+fn replace(runs: usize) {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("rosters/aubm-2022-08.toml");
+    let roster = read_roster_file(&path).expect("the shipped roster reads");
+    let (published, _) = checked_solve(&roster, &SolveOptions::default(), "August's first solve");
+    let published = published.assignments;
+    let from = NaiveDate::from_ymd_opt(2022, 8, 10).expect("valid date");
+    let duty = roster
+        .staff()
+        .iter()
+        .find_map(|s| published.iter().find(|a| a.staff == s.id && a.date >= from))
+        .expect("someone has a duty from the 10th")
+        .clone();
+    let mut seconds = Vec::new();
+    let mut options = Vec::new();
+    for _ in 0..runs {
+        let started = Instant::now();
+        options = replacements(&roster, &published, &duty.staff, duty.date)
+            .expect("the person has that duty");
+        seconds.push(started.elapsed().as_secs_f64());
+    }
+    for option in &options {
+        let mut list: Vec<Assignment> = published.iter().filter(|a| **a != duty).cloned().collect();
+        list.push(Assignment::new(
+            duty.date,
+            &duty.duty,
+            &duty.site,
+            &option.staff,
+        ));
+        if let Some(then) = &option.then {
+            list.retain(|a| *a != then.duty);
+            let e = &then.duty;
+            list.push(Assignment::new(e.date, &e.duty, &e.site, &then.to));
+        }
+        let broken = validate(&roster, &list).violations;
+        assert!(
+            broken.is_empty(),
+            "replacement {} breaks {broken:?}",
+            option.staff
+        );
+    }
+    let chains = options.iter().filter(|o| o.then.is_some()).count();
+    println!();
+    println!("| case | runs | seconds | options | of which with a second move | target s | met |");
+    println!("|---|---|---|---|---|---|---|");
+    let median_seconds = median(&seconds);
+    println!(
+        "| replace {}'s `{}` at `{}` on {} (aubm-2022-08) | {runs} | {} | {} | {chains} | 1.000 | {} |",
+        duty.staff,
+        duty.duty,
+        duty.site,
+        duty.date,
+        spread(&seconds),
+        options.len(),
+        if median_seconds < 1.0 { "yes" } else { "no" }
+    );
+}
+
 /// Ten seeded leaves of two weeks in `def`, each for a person with duties in
 /// `published` and covering one of them; the ids of the people.
 fn add_leaves(def: &mut RosterDef, published: &[Assignment], seed: u64) -> Vec<String> {
@@ -306,4 +370,7 @@ fn main() {
         "Times are medians (min–max) of the runs; the re-plan is timed alone; changes and \
          broken rules are the validator's."
     );
+    if "replace".contains(&args.filter) {
+        replace(args.runs);
+    }
 }
