@@ -132,7 +132,8 @@ pub struct Outcome {
     pub best_bound: f64,
     /// Relative gap between `objective` and `best_bound` (0 when optimal).
     pub gap: f64,
-    /// Seconds spent building the model.
+    /// Seconds spent building the model; on a re-plan, also finding the fewest
+    /// changes first.
     pub build_seconds: f64,
     /// Seconds spent in the solver.
     pub solve_seconds: f64,
