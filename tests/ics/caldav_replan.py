@@ -27,9 +27,7 @@ exits 1 on any failure.
 """
 
 import argparse
-import signal
 import sys
-import tempfile
 import urllib.parse
 from pathlib import Path
 
@@ -37,10 +35,9 @@ import icalendar
 
 from caldav_roundtrip import (
     ICS,
-    Radicale,
-    check_duplicates_are_refused,
     collection,
     header_lines,
+    radicale_session,
     vevent_blocks,
 )
 
@@ -152,26 +149,14 @@ def main():
     failures = []
     passed = 0
     cancelled_by = {}
-    # A TERM or INT still stops the server: SystemExit runs the finally below.
-    for sig in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP):
-        signal.signal(sig, lambda signum, _frame: sys.exit(128 + signum))
-    with tempfile.TemporaryDirectory(prefix="duty-roster-radicale-") as storage:
-        server = None
-        try:
-            server = Radicale(storage)
-            check_duplicates_are_refused(server, failures)
-            if not names:
-                failures.append(f"{args.replanned / 'calendars' / 'staff'}: no calendar")
-            for name in names:
-                before = len(failures)
-                cancelled_by[name.removesuffix(".ics")] = replan(
-                    server, args.published, args.replanned, name, failures)
-                passed += len(failures) == before
-        finally:
-            if server is not None:
-                if failures:
-                    print(server.output(), file=sys.stderr)
-                server.stop()
+    with radicale_session(failures) as server:
+        if not names:
+            failures.append(f"{args.replanned / 'calendars' / 'staff'}: no calendar")
+        for name in names:
+            before = len(failures)
+            cancelled_by[name.removesuffix(".ics")] = replan(
+                server, args.published, args.replanned, name, failures)
+            passed += len(failures) == before
     for name in sorted(set((args.published / "calendars" / "staff").glob("*.ics"))):
         if name.name not in names:
             failures.append(f"calendars/staff/{name.name}: published, but not in the re-plan")

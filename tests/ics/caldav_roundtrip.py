@@ -21,6 +21,7 @@ exits 1 on any failure.
 """
 
 import base64
+import contextlib
 import http.client
 import signal
 import socket
@@ -232,6 +233,27 @@ def roundtrip(server, out, path, failures):
         compare(f"{rel} (whole file)", expected, got, got_count, failures)
 
 
+
+@contextlib.contextmanager
+def radicale_session(failures):
+    """A Radicale server for the `with` block, first checked to refuse a duplicate
+    UID, and always stopped, on a TERM or INT too (SystemExit runs the finally);
+    its log is printed when `failures` is not empty by then."""
+    for sig in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP):
+        signal.signal(sig, lambda signum, _frame: sys.exit(128 + signum))
+    with tempfile.TemporaryDirectory(prefix="duty-roster-radicale-") as storage:
+        server = None
+        try:
+            server = Radicale(storage)
+            check_duplicates_are_refused(server, failures)
+            yield server
+        finally:
+            if server is not None:
+                if failures:
+                    print(server.output(), file=sys.stderr)
+                server.stop()
+
+
 def main():
     if len(sys.argv) != 2:
         print(__doc__, file=sys.stderr)
@@ -240,25 +262,13 @@ def main():
     files = sorted((out / "calendars").rglob("*.ics"))
     failures = []
     passed = 0
-    # A TERM or INT still stops the server: SystemExit runs the finally below.
-    for sig in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP):
-        signal.signal(sig, lambda signum, _frame: sys.exit(128 + signum))
-    with tempfile.TemporaryDirectory(prefix="duty-roster-radicale-") as storage:
-        server = None
-        try:
-            server = Radicale(storage)
-            check_duplicates_are_refused(server, failures)
-            if not files:
-                failures.append(f"{out / 'calendars'}: no calendar")
-            for path in files:
-                before = len(failures)
-                roundtrip(server, out, path, failures)
-                passed += len(failures) == before
-        finally:
-            if server is not None:
-                if failures:
-                    print(server.output(), file=sys.stderr)
-                server.stop()
+    with radicale_session(failures) as server:
+        if not files:
+            failures.append(f"{out / 'calendars'}: no calendar")
+        for path in files:
+            before = len(failures)
+            roundtrip(server, out, path, failures)
+            passed += len(failures) == before
     for failure in failures:
         print(f"FAIL {failure}")
     import radicale  # noqa: PLC0415 - only for its version
