@@ -224,7 +224,8 @@ pub(crate) fn why_not(
         .iter()
         .find(|a| a.dates.contains(slot.date))
     {
-        let reason = if absence.reason.is_empty() {
+        // A leave's reason only when the user asked for reasons: it may be health data.
+        let reason = if absence.reason.is_empty() || !roster.def().settings.show_reasons {
             "away".to_string()
         } else {
             format!("on {}", absence.reason)

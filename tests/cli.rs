@@ -690,3 +690,76 @@ fn replace_swap_and_explain_work_from_the_published_roster() {
         .stdout_has("as it is (not solved again)")
         .stdout_has("breaks now: ");
 }
+
+/// Every file under `dir`, read as text.
+fn every_file(dir: &Path) -> Vec<(std::path::PathBuf, String)> {
+    let mut files = Vec::new();
+    let mut folders = vec![dir.to_path_buf()];
+    while let Some(folder) = folders.pop() {
+        for entry in std::fs::read_dir(&folder).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                folders.push(path);
+            } else {
+                let text = String::from_utf8_lossy(&std::fs::read(&path).unwrap()).into_owned();
+                files.push((path, text));
+            }
+        }
+    }
+    files
+}
+
+#[test]
+fn a_leaves_reason_reaches_no_output_unless_asked_for() {
+    const MARKER: &str = "MARKER-REASON-7f3a";
+    let dir = scratch("reasons");
+    // The shipped August roster and an infeasible one, every leave's reason the marker.
+    let marked = |from: &str, to: &str| {
+        let text = std::fs::read_to_string(root().join(from)).unwrap();
+        let mut out = String::new();
+        for (i, part) in text.split("reason = \"").enumerate() {
+            if i == 0 {
+                out.push_str(part);
+            } else {
+                let rest = &part[part.find('"').unwrap()..];
+                out.push_str(&format!("reason = \"{MARKER}{rest}"));
+            }
+        }
+        assert!(out.contains(MARKER), "{from} has leave with reasons");
+        let path = dir.join(to);
+        std::fs::write(&path, out).unwrap();
+        path.to_str().unwrap().to_string()
+    };
+    let august = marked("rosters/aubm-2022-08.toml", "august.toml");
+    let infeasible = marked("tests/rosters/infeasible-leave.toml", "infeasible.toml");
+    let out = |name: &str| dir.join(name).to_str().unwrap().to_string();
+    let runs = [
+        Run::new(&["solve", &august, "--out", &out("solved")]).status(0),
+        Run::new(&["check", &august]).status(0),
+        Run::new(&[
+            "explain",
+            &august,
+            "--date",
+            "2022-08-16",
+            "--staff",
+            "BM-01",
+        ])
+        .status(0),
+        Run::new(&["explain", &august, "--date", "2022-08-16", "--json"]).status(0),
+        Run::new(&["solve", &infeasible, "--out", &out("infeasible")]).status(3),
+        Run::new(&["solve", &infeasible, "--relaxed", "--out", &out("relaxed")]).status(3),
+    ];
+    for run in &runs {
+        assert!(!run.stdout().contains(MARKER), "{}", run.stdout());
+        assert!(!run.stderr().contains(MARKER), "{}", run.stderr());
+    }
+    for folder in ["solved", "relaxed"] {
+        for (path, text) in every_file(&dir.join(folder)) {
+            assert!(!text.contains(MARKER), "{}", path.display());
+        }
+    }
+    // Asked for, the reason is given.
+    Run::new(&["explain", &august, "--date", "2022-08-16", "--show-reasons"])
+        .status(0)
+        .stdout_has(&format!("on {MARKER}"));
+}

@@ -52,11 +52,20 @@ fn explain_date_lists_everyone_who_serves_the_site() {
     let mut leave = duty_roster::Absence::new(def.period);
     leave.reason = "congé".into();
     def.staff[2].unavailable.push(leave);
-    let roster = Roster::new(def).unwrap();
+    let roster = Roster::new(def.clone()).unwrap();
     let outcome = solve(&roster, &Default::default()).unwrap();
     let slots = explain_date(&roster, &outcome, "2022-08-02".parse().unwrap());
     assert_eq!(slots.len(), 1);
     assert_eq!(slots[0].assigned.len(), 1);
+    // A leave's reason is said only when reasons are asked for.
+    assert!(
+        slots[0].others.iter().any(|o| o == "C away"),
+        "{:?}",
+        slots[0].others
+    );
+    def.settings.show_reasons = true;
+    let shown = Roster::new(def).unwrap();
+    let slots = explain_date(&shown, &outcome, "2022-08-02".parse().unwrap());
     assert!(
         slots[0].others.iter().any(|o| o == "C on congé"),
         "{:?}",

@@ -6,7 +6,7 @@ use super::CheckArgs;
 use super::exit::{Failure, INFEASIBLE, print};
 
 pub fn run(args: CheckArgs) -> Result<(), Failure> {
-    let roster = duty_roster::read_roster_file(&args.roster)?;
+    let roster = super::read_roster(&args.roster, args.show_reasons)?;
     let findings = precheck(&roster);
     let mut text = format!(
         "{}: {} sites, {} duty kinds, {} staff, {} slots from {} to {}\n",

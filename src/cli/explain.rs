@@ -10,7 +10,7 @@ use super::ExplainArgs;
 use super::exit::{Failure, USAGE, print};
 
 pub fn run(args: ExplainArgs) -> Result<(), Failure> {
-    let roster = duty_roster::read_roster_file(&args.roster)?;
+    let roster = super::read_roster(&args.roster, args.show_reasons)?;
     let roster = match &args.ledger {
         Some(path) => super::ledger::apply(roster, &super::ledger::read(path, false)?)?,
         None => roster,

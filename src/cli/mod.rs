@@ -60,6 +60,10 @@ struct ReplaceArgs {
     /// Print JSON for other tools instead of text.
     #[arg(long)]
     json: bool,
+    /// Let messages give a leave's reason ("on sick leave") instead of "away". Off by
+    /// default: a reason such as a sick leave is health data.
+    #[arg(long)]
+    show_reasons: bool,
 }
 
 /// Arguments of `swap`.
@@ -86,6 +90,10 @@ struct SwapArgs {
     /// Print nothing but errors.
     #[arg(long, short)]
     quiet: bool,
+    /// Let messages give a leave's reason ("on sick leave") instead of "away". Off by
+    /// default: a reason such as a sick leave is health data.
+    #[arg(long)]
+    show_reasons: bool,
 }
 
 /// Arguments of `solve`.
@@ -161,6 +169,10 @@ struct SolveArgs {
     /// they can no longer take does not count).
     #[arg(long, requires = "baseline", value_name = "N")]
     max_changes_per_person: Option<u32>,
+    /// Let messages give a leave's reason ("on sick leave") instead of "away". Off by
+    /// default: a reason such as a sick leave is health data.
+    #[arg(long)]
+    show_reasons: bool,
 }
 
 /// Output formats of `solve`.
@@ -199,6 +211,10 @@ struct ExplainArgs {
     /// listed, not priced).
     #[arg(long, value_name = "ROSTER_CSV")]
     baseline: Option<PathBuf>,
+    /// Let messages give a leave's reason ("on sick leave") instead of "away". Off by
+    /// default: a reason such as a sick leave is health data.
+    #[arg(long)]
+    show_reasons: bool,
 }
 
 /// Arguments of `ledger`.
@@ -219,6 +235,25 @@ struct LedgerArgs {
 struct CheckArgs {
     /// The roster file (TOML).
     roster: PathBuf,
+    /// Let messages give a leave's reason ("on sick leave") instead of "away". Off by
+    /// default: a reason such as a sick leave is health data.
+    #[arg(long)]
+    show_reasons: bool,
+}
+
+/// Reads the roster file at `path`; with `show_reasons`, messages may give a leave's
+/// reason.
+fn read_roster(
+    path: &std::path::Path,
+    show_reasons: bool,
+) -> Result<duty_roster::Roster, exit::Failure> {
+    let roster = duty_roster::read_roster_file(path)?;
+    if !show_reasons {
+        return Ok(roster);
+    }
+    let mut def = roster.def().clone();
+    def.settings.show_reasons = true;
+    duty_roster::Roster::new(def).map_err(|e| exit::Failure::from(duty_roster::Error::from(e)))
 }
 
 /// Runs the command line and returns the process exit code.

@@ -18,7 +18,7 @@ fn refused(e: ReplaceError) -> Failure {
 }
 
 pub fn run_replace(args: ReplaceArgs) -> Result<(), Failure> {
-    let roster = duty_roster::read_roster_file(&args.roster)?;
+    let roster = super::read_roster(&args.roster, args.show_reasons)?;
     let published = read_baseline(&args.baseline, &roster)
         .map_err(|e| Failure::from(Error::from(e)))?
         .assignments();
@@ -66,7 +66,7 @@ pub fn run_swap(args: SwapArgs) -> Result<(), Failure> {
             "--date: at most two dates (the first person's duty, then the second's)",
         ));
     }
-    let roster = duty_roster::read_roster_file(&args.roster)?;
+    let roster = super::read_roster(&args.roster, args.show_reasons)?;
     let prepared = replan::prepare_with(roster, &args.baseline, None, None)?;
     let roster: Roster = prepared.roster;
     let published = roster

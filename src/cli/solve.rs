@@ -79,7 +79,7 @@ fn calendars_written(
 
 pub fn run(args: SolveArgs) -> Result<(), Failure> {
     let calendar_names = calendar_file_names(&args)?;
-    let roster = duty_roster::read_roster_file(&args.roster)?;
+    let roster = super::read_roster(&args.roster, args.show_reasons)?;
     let ledger = match &args.ledger {
         Some(path) => Some((path, ledger::read(path, args.update_ledger)?)),
         None => None,

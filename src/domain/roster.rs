@@ -127,6 +127,11 @@ pub struct Settings {
     /// Calendar reminder, in minutes before each duty.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reminder_minutes: Option<u32>,
+    /// Whether messages may give a leave's reason ("on sick leave") rather than say
+    /// "away": off unless the user asks (`--show-reasons`), since a reason such as a
+    /// sick leave is health data. The roster file cannot turn it on.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub show_reasons: bool,
 }
 
 impl Default for Settings {
@@ -135,6 +140,7 @@ impl Default for Settings {
             language: "fr".to_string(),
             excel_csv: false,
             reminder_minutes: None,
+            show_reasons: false,
         }
     }
 }

@@ -109,6 +109,7 @@ pub(crate) fn convert(file: &RawFile, limits: Vec<Limits>, spans: &mut Spans) ->
                 }),
                 excel_csv: s.excel_csv.unwrap_or(default.excel_csv),
                 reminder_minutes: s.reminder_minutes.or(default.reminder_minutes),
+                show_reasons: false,
             }
         }
         None => Settings::default(),

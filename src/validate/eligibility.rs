@@ -31,7 +31,8 @@ impl Checker<'_> {
             let person = &self.roster.staff()[staff];
             let date = self.slot(slot).date;
             if let Some(absence) = person.unavailable.iter().find(|a| a.dates.contains(date)) {
-                let why = if absence.reason.is_empty() {
+                let shown = self.roster.def().settings.show_reasons;
+                let why = if absence.reason.is_empty() || !shown {
                     String::new()
                 } else {
                     format!(" ({})", absence.reason)
@@ -81,11 +82,18 @@ mod tests {
         };
         d.staff[0].unavailable = vec![away(4)];
         let report = check(d.clone(), &rota());
+        // A leave's reason is given only when reasons are asked for.
         assert_eq!(
             messages(&report),
-            ["2022-08-04 hq evening: A is unavailable (training)"]
+            ["2022-08-04 hq evening: A is unavailable"]
         );
         assert_eq!(rules(&report), [Rule::Unavailable]);
+        let mut shown = d.clone();
+        shown.settings.show_reasons = true;
+        assert_eq!(
+            messages(&check(shown, &rota())),
+            ["2022-08-04 hq evening: A is unavailable (training)"]
+        );
         d.staff[0].unavailable = vec![away(2)];
         clean(&check(d, &rota()));
     }
