@@ -201,16 +201,22 @@ fn read_roster_file_detects_the_format_by_content_and_by_extension() {
     let lf = dir.join("instance1-lf.txt");
     std::fs::write(&lf, text.replace("\r\n", "\n")).unwrap();
     assert_eq!(read_roster_file(&lf).unwrap().slots().len(), 14);
-    // a .txt that is not a benchmark file gets the benchmark reader's error
+    // a .txt that is neither says which format it was read as
     let other = dir.join("notes.txt");
     std::fs::write(&other, "hello\n").unwrap();
     let err = read_roster_file(&other).unwrap_err().to_string();
+    assert!(err.contains("notes.txt:"), "{err}");
     assert!(
         err.ends_with(
-            "notes.txt:1:1: data before the first section (the file starts with `SECTION_HORIZON`)"
+            "(read as a TOML roster file; a benchmark file starts with `SECTION_HORIZON`)"
         ),
         "{err}"
     );
+    // a TOML roster saved as .txt is read as TOML
+    let august = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("rosters/aubm-2022-08.toml");
+    let saved = dir.join("august.txt");
+    std::fs::copy(&august, &saved).unwrap();
+    assert_eq!(read_roster_file(&saved).unwrap().def().id, "aubm-2022-08");
 }
 
 // ---- the reader's errors ----

@@ -39,9 +39,11 @@ use crate::{ReadError, Roster, ValidationError};
 
 /// Reads a roster file (TOML, see `docs/roster-format.md`) and validates it.
 ///
-/// A file in the shift-scheduling benchmark format ([`nsp`]) is read as such: one
-/// whose first line that is neither blank nor a `#` comment is `SECTION_HORIZON`, or
-/// any file named `*.txt`.
+/// The format is told by the content, whatever the file's name: a file whose first
+/// line that is neither blank nor a `#` comment is `SECTION_HORIZON` is read in the
+/// shift-scheduling benchmark format ([`nsp`]), any other as TOML. A file not named
+/// `*.toml` that is not valid TOML says that it was read as TOML, and how a benchmark
+/// file would start.
 ///
 /// # Errors
 /// [`ReadError::Io`] when the file cannot be read, [`ReadError::Syntax`] when it is
@@ -62,14 +64,22 @@ pub fn read_roster_file(path: &Path) -> Result<Roster, ReadError> {
         path: path.to_path_buf(),
         source,
     })?;
-    let txt = path
-        .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("txt"));
-    if txt || nsp::looks_like_nsp(&text) {
-        nsp::parse(&text, path)
-    } else {
-        parse_roster_toml(&text, path)
+    if nsp::looks_like_nsp(&text) {
+        return nsp::parse(&text, path);
     }
+    let named_toml = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("toml"));
+    parse_roster_toml(&text, path).map_err(|e| match e {
+        ReadError::Syntax { path, at, message } if !named_toml => ReadError::Syntax {
+            path,
+            at,
+            message: format!(
+                "{message} (read as a TOML roster file; a benchmark file starts with `SECTION_HORIZON`)"
+            ),
+        },
+        other => other,
+    })
 }
 
 /// Parses and validates the text of a roster file; `path` is only used in errors.
