@@ -763,3 +763,27 @@ fn a_leaves_reason_reaches_no_output_unless_asked_for() {
         .status(0)
         .stdout_has(&format!("on {MARKER}"));
 }
+
+#[test]
+fn an_output_folder_that_is_a_file_is_refused_before_solving() {
+    let dir = scratch("out-is-a-file");
+    let file = dir.join("roster.csv");
+    std::fs::write(&file, "not a folder").unwrap();
+    for out in [file.clone(), file.join("sub")] {
+        Run::new(&[
+            "solve",
+            "rosters/aubm-2022-08.toml",
+            "--out",
+            out.to_str().unwrap(),
+        ])
+        .status(1)
+        .stderr_has("cannot write the output folder:")
+        .stderr_has("roster.csv is a file");
+    }
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), "not a folder");
+    assert_eq!(
+        std::fs::read_dir(&dir).unwrap().count(),
+        1,
+        "nothing else made"
+    );
+}

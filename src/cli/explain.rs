@@ -10,6 +10,12 @@ use super::ExplainArgs;
 use super::exit::{Failure, USAGE, print};
 
 pub fn run(args: ExplainArgs) -> Result<(), Failure> {
+    if args.staff.is_none() && args.date.is_none() {
+        return Err(Failure::new(
+            USAGE,
+            "say what to explain: --staff ID and/or --date YYYY-MM-DD",
+        ));
+    }
     let roster = super::read_roster(&args.roster, args.show_reasons)?;
     let roster = match &args.ledger {
         Some(path) => super::ledger::apply(roster, &super::ledger::read(path, false)?)?,
@@ -80,12 +86,6 @@ pub fn run(args: ExplainArgs) -> Result<(), Failure> {
             "date".into(),
             serde_json::json!({ "date": date, "slots": slots }),
         );
-    }
-    if args.staff.is_none() && args.date.is_none() {
-        return Err(Failure::new(
-            USAGE,
-            "say what to explain: --staff ID and/or --date YYYY-MM-DD",
-        ));
     }
     if args.json {
         print(&format!(

@@ -77,6 +77,33 @@ fn calendars_written(
     text
 }
 
+/// Fails now, before any solving, when the output folder could not be made or
+/// written: `--out` naming a file, or a folder (or the nearest existing folder
+/// above a new one) that cannot be written. Nothing is made.
+fn check_out_folder(out: &Path) -> Result<(), Failure> {
+    let cannot = |why: String| {
+        Failure::new(
+            OTHER,
+            format!("{}: cannot write the output folder: {why}", out.display()),
+        )
+    };
+    let mut folder = out;
+    while !folder.exists() {
+        match folder.parent() {
+            Some(parent) if !parent.as_os_str().is_empty() => folder = parent,
+            _ => return Ok(()),
+        }
+    }
+    if !folder.is_dir() {
+        return Err(cannot(format!("{} is a file", folder.display())));
+    }
+    tempfile::Builder::new()
+        .prefix(".duty-roster-probe-")
+        .tempfile_in(folder)
+        .map(drop)
+        .map_err(|e| cannot(e.to_string()))
+}
+
 pub fn run(args: SolveArgs) -> Result<(), Failure> {
     let calendar_names = calendar_file_names(&args)?;
     let roster = super::read_roster(&args.roster, args.show_reasons)?;
@@ -103,6 +130,7 @@ pub fn run(args: SolveArgs) -> Result<(), Failure> {
         }
         None => (roster, None),
     };
+    check_out_folder(&args.out)?;
     let mut options = SolveOptions::default();
     options.time_limit = args.time_limit;
     options.threads = args.threads;
