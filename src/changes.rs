@@ -131,20 +131,14 @@ pub fn explain_changes(roster: &Roster, changes: &Changes) -> Vec<Change> {
             reason,
         });
     }
-    out.sort_by(|x, y| {
-        let key = |c: &Change| {
-            let a = &c.assignment;
-            (
-                a.date,
-                a.site.clone(),
-                a.duty.clone(),
-                c.kind,
-                a.staff.clone(),
-            )
-        };
-        key(x).cmp(&key(y))
-    });
+    out.sort_by(|x, y| order(x).cmp(&order(y)));
     out
+}
+
+/// The order of changes: date, site, duty, a removal before an addition, person.
+fn order(c: &Change) -> (chrono::NaiveDate, &str, &str, ChangeKind, &str) {
+    let a = &c.assignment;
+    (a.date, &a.site, &a.duty, c.kind, &a.staff)
 }
 
 /// Why published duty `a` was taken from its person.
