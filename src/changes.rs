@@ -148,7 +148,7 @@ fn removal_reason(roster: &Roster, a: &Assignment, broken: Option<&BTreeSet<Rule
     };
     let person = &roster.staff()[p];
     let site = roster.slots()[slot].site;
-    if person.is_away(a.date) {
+    if person.absence_during(&roster.slots()[slot]).is_some() {
         return Rule::Unavailable.key().to_string();
     }
     if !roster.may_serve_site(p, site) {

@@ -224,7 +224,8 @@ pub fn precheck(roster: &Roster) -> Vec<Finding> {
         if (eligible.len() as u32) < slot.min {
             let away: Vec<usize> = (0..roster.staff().len())
                 .filter(|&p| {
-                    roster.may_serve_site(p, slot.site) && roster.staff()[p].is_away(slot.date)
+                    roster.may_serve_site(p, slot.site)
+                        && roster.staff()[p].absence_during(slot).is_some()
                 })
                 .collect();
             findings.push(Finding::Understaffed {

@@ -219,11 +219,7 @@ pub(crate) fn why_not(
     let slot = &roster.slots()[slot_i];
     let person = &roster.staff()[p];
     let duty = &roster.duties()[slot.duty];
-    if let Some(absence) = person
-        .unavailable
-        .iter()
-        .find(|a| a.dates.contains(slot.date))
-    {
+    if let Some(absence) = person.absence_during(slot) {
         // A leave's reason only when the user asked for reasons: it may be health data.
         let reason = if absence.reason.is_empty() || !roster.def().settings.show_reasons {
             "away".to_string()

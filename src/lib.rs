@@ -76,9 +76,10 @@ pub mod synthetic;
 pub mod validate;
 
 pub use domain::{
-    Absence, Assignment, Bound, Carried, CoverOverride, DateRange, DutyKind, Event, EventCover,
-    Fairness, Holiday, Language, Limits, Pin, Preference, Replan, Roster, RosterDef, Rules,
-    Settings, Site, SiteCover, SkillNeed, Slot, Staff, Strength, Succession, TimeOverride, Wish,
+    Absence, AbsenceScope, Assignment, Bound, Carried, CoverOverride, DateRange, DutyKind, Event,
+    EventCover, Fairness, Holiday, Language, Limits, Pin, Preference, Replan, Roster, RosterDef,
+    Rules, Settings, Site, SiteCover, SkillNeed, Slot, Staff, Strength, Succession, TimeOverride,
+    Wish,
 };
 pub use error::{Error, ReadError, SolveError, ValidationError, WriteError};
 pub use input::{parse_roster_toml, read_roster_file};

@@ -187,6 +187,7 @@ pub fn generate(size: Size) -> RosterDef {
                     person.unavailable.push(Absence {
                         dates: DateRange::new(start, end.min(last)),
                         reason: "congé".into(),
+                        scope: crate::AbsenceScope::WholeDays,
                     });
                 }
             }

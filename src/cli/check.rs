@@ -18,6 +18,7 @@ pub fn run(args: CheckArgs) -> Result<(), Failure> {
         roster.def().period.first,
         roster.def().period.last
     );
+    text.push_str(&super::clock_notes(&roster));
     if findings.is_empty() {
         text.push_str("no problem found before solving\n");
         return print(&text);

@@ -256,6 +256,15 @@ fn read_roster(
     duty_roster::Roster::new(def).map_err(|e| exit::Failure::from(duty_roster::Error::from(e)))
 }
 
+/// One `note:` line per duty start or end that a clock change moves, for the
+/// commands that read a roster to say so before anything else.
+fn clock_notes(roster: &duty_roster::Roster) -> String {
+    duty_roster::domain::clock_shifts(roster)
+        .iter()
+        .map(|shift| format!("note: {shift}\n"))
+        .collect()
+}
+
 /// Runs the command line and returns the process exit code.
 pub fn main() -> ExitCode {
     let cli = match Cli::try_parse() {

@@ -131,6 +131,9 @@ pub fn run(args: SolveArgs) -> Result<(), Failure> {
         None => (roster, None),
     };
     check_out_folder(&args.out)?;
+    if !args.quiet {
+        print(&super::clock_notes(&roster))?;
+    }
     let mut options = SolveOptions::default();
     options.time_limit = args.time_limit;
     options.threads = args.threads;

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use chrono::{Datelike, NaiveDate};
 use chrono_tz::Tz;
 
-use super::slot::to_utc;
+use super::slot::{local_time, to_utc};
 use super::{DutyKind, RosterDef, SiteCover, Slot};
 
 /// Every slot of the period, by date, then duty kind, then site in cover order.
@@ -95,15 +95,16 @@ fn make_slot(
         date
     };
     let end_local = end_date.and_time(end);
+    let (start_utc, end_utc) = (to_utc(tz, start_local), to_utc(tz, end_local));
     Slot {
         date,
         duty: duty_i,
         site,
-        start_local,
-        end_local,
-        start_utc: to_utc(tz, start_local),
-        end_utc: to_utc(tz, end_local),
-        minutes: (end_local - start_local).num_minutes(),
+        start_local: local_time(tz, start_utc),
+        end_local: local_time(tz, end_utc),
+        start_utc,
+        end_utc,
+        minutes: (end_utc - start_utc).num_minutes(),
         min,
         max,
         skills: cover.skills.clone(),

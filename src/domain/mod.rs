@@ -4,6 +4,7 @@
 mod assignment;
 mod calendar;
 mod check_def;
+mod clock;
 mod duty;
 mod event;
 mod expand;
@@ -17,6 +18,7 @@ mod staff;
 
 pub use assignment::Assignment;
 pub use calendar::{DateRange, Holiday};
+pub use clock::{ClockShift, clock_shifts};
 pub use duty::{DutyKind, SiteCover, SkillNeed, TimeOverride};
 pub use event::{CoverOverride, Event, EventCover, Pin};
 pub use language::{Language, UnknownLanguage};
@@ -26,4 +28,4 @@ pub use roster::{Roster, RosterDef, Settings};
 pub use rules::{Bound, Fairness, Limits, RelaxCosts, Rules, Strength, Succession};
 pub use site::Site;
 pub use slot::Slot;
-pub use staff::{Absence, Carried, Preference, Staff, Wish};
+pub use staff::{Absence, AbsenceScope, Carried, Preference, Staff, Wish};

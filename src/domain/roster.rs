@@ -385,7 +385,7 @@ impl Roster {
     }
 
     /// Whether staff member `staff` could be put on slot `slot`: site allowed, not
-    /// away, and not limited to zero duties of that kind.
+    /// away on a date its hours touch, and not limited to zero duties of that kind.
     ///
     /// # Example
     /// ```
@@ -397,7 +397,7 @@ impl Roster {
         let person = &self.def.staff[staff];
         let duty = &self.def.duties[slot.duty];
         self.may_serve_site(staff, slot.site)
-            && !person.is_away(slot.date)
+            && person.absence_during(slot).is_none()
             && person.limits.max_per_duty.get(&duty.id) != Some(&0)
             && person.limits.max_duties != Some(0)
     }

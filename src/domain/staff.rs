@@ -133,6 +133,29 @@ impl Staff {
     pub fn is_away(&self, date: chrono::NaiveDate) -> bool {
         self.unavailable.iter().any(|a| a.dates.contains(date))
     }
+
+    /// The absence that keeps the person from `slot`: one covering a date its hours
+    /// touch (so a night ending on the first morning of a leave is out too), or for
+    /// an absence of [`AbsenceScope::StartingDuties`], its start date.
+    ///
+    /// # Example
+    /// ```
+    /// # let roster = duty_roster::sample::tiny_roster();
+    /// let slot = &roster.slots()[0];
+    /// let mut s = duty_roster::Staff::new("A", "A", "bm");
+    /// assert!(s.absence_during(slot).is_none());
+    /// s.unavailable.push(duty_roster::Absence::new(duty_roster::DateRange::single(slot.date)));
+    /// assert!(s.absence_during(slot).is_some());
+    /// ```
+    pub fn absence_during(&self, slot: &super::Slot) -> Option<&Absence> {
+        let touched = slot.dates_touched();
+        self.unavailable.iter().find(|a| match a.scope {
+            AbsenceScope::WholeDays => {
+                a.dates.first <= touched.last && touched.first <= a.dates.last
+            }
+            AbsenceScope::StartingDuties => a.dates.contains(slot.date),
+        })
+    }
 }
 
 /// Dates a person cannot work, with the reason.
@@ -152,6 +175,28 @@ pub struct Absence {
     /// Why (leave, training, sick...); may be empty.
     #[serde(default)]
     pub reason: String,
+    /// Which duties the absence rules out.
+    #[serde(default)]
+    pub scope: AbsenceScope,
+}
+
+/// Which duties an [`Absence`] rules out.
+///
+/// # Example
+/// ```
+/// assert_eq!(duty_roster::AbsenceScope::default(), duty_roster::AbsenceScope::WholeDays);
+/// ```
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum AbsenceScope {
+    /// Every duty whose hours touch one of the dates: a person on leave from the 20th
+    /// is not given the night of the 19th that ends on the morning of the 20th.
+    #[default]
+    WholeDays,
+    /// Only duties that start on one of the dates: the days off of the benchmark
+    /// format, where a night may end on the morning of a day off.
+    StartingDuties,
 }
 
 impl Absence {
@@ -167,6 +212,7 @@ impl Absence {
         Absence {
             dates,
             reason: String::new(),
+            scope: AbsenceScope::WholeDays,
         }
     }
 }

@@ -328,10 +328,9 @@ fn absence(path: String, raw: &Spanned<RawAbsence>, spans: &mut Spans) -> Result
     let a = raw.get_ref();
     let dates =
         date_range(&path, &a.date, &a.from, &a.to, spans)?.ok_or_else(|| no_dates(&path))?;
-    Ok(Absence {
-        dates,
-        reason: a.reason.clone(),
-    })
+    let mut absence = Absence::new(dates);
+    absence.reason = a.reason.clone();
+    Ok(absence)
 }
 
 fn preference(path: String, raw: &Spanned<RawPreference>, spans: &mut Spans) -> Result<Preference> {

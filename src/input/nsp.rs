@@ -39,9 +39,9 @@ use chrono::{Duration, NaiveDate, NaiveTime, Weekday};
 
 use crate::error::Position;
 use crate::{
-    Absence, CoverOverride, DateRange, DutyKind, Fairness, Preference, ReadError, Roster,
-    RosterDef, Rules, Settings, Site, SiteCover, Staff, Strength, Succession, ValidationError,
-    Wish,
+    Absence, AbsenceScope, CoverOverride, DateRange, DutyKind, Fairness, Preference, ReadError,
+    Roster, RosterDef, Rules, Settings, Site, SiteCover, Staff, Strength, Succession,
+    ValidationError, Wish,
 };
 
 /// The id of the one site of a benchmark roster.
@@ -753,6 +753,7 @@ impl File {
             .map(|d| Absence {
                 dates: DateRange::single(self.date(d)),
                 reason: "day off".to_string(),
+                scope: AbsenceScope::StartingDuties,
             })
             .collect();
         staff.preferences = p

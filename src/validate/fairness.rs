@@ -3,7 +3,7 @@
 //! times the kind's `fairness_weight`), and the load table.
 
 use super::Checker;
-use super::eligibility::may_serve;
+use super::eligibility::{away_during, may_serve};
 use super::{DutyLoad, PersonLoad};
 use crate::{Staff, Term};
 
@@ -13,7 +13,7 @@ impl Checker<'_> {
     pub(super) fn eligible(&self, person: &Staff, slot: usize) -> bool {
         let s = self.slot(slot);
         may_serve(person, &self.roster.sites()[s.site])
-            && !person.unavailable.iter().any(|a| a.dates.contains(s.date))
+            && away_during(person, s).is_none()
             && person.limits.max_per_duty.get(self.duty_id(slot)) != Some(&0)
             && person.limits.max_duties != Some(0)
     }
@@ -208,6 +208,7 @@ mod tests {
         d.staff[2].unavailable = vec![Absence {
             dates: DateRange::new(date(1), date(5)),
             reason: "leave".into(),
+            scope: crate::AbsenceScope::WholeDays,
         }];
         let report = check(
             d.clone(),

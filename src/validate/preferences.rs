@@ -101,6 +101,7 @@ mod tests {
         d.staff[1].unavailable = vec![Absence {
             dates: DateRange::single(date(3)),
             reason: String::new(),
+            scope: crate::AbsenceScope::WholeDays,
         }];
         let list = evenings(&[(1, "A"), (2, "C"), (3, "A"), (4, "B"), (5, "B")]);
         assert_eq!(only(&check(d.clone(), &list), Term::Preferences), 3.0);
