@@ -84,5 +84,5 @@ pub use domain::{
 pub use error::{Error, ReadError, SolveError, ValidationError, WriteError};
 pub use input::{parse_roster_toml, read_roster_file};
 pub use rule::{Rule, Term};
-pub use solve::{Outcome, SolveOptions, Status, solve};
+pub use solve::{Outcome, Progress, SolveOptions, Status, Watch, solve};
 pub use validate::{Report, Violation, validate};

@@ -158,6 +158,7 @@ pub fn render_json(
         status: match outcome.status {
             crate::Status::Optimal => "optimal".into(),
             crate::Status::TimeLimit => "time_limit".into(),
+            crate::Status::Interrupted => "interrupted".into(),
             crate::Status::Given => "given".into(),
         },
         objective: round6(outcome.objective),

@@ -54,7 +54,10 @@ pub fn render(roster: &Roster, outcome: &Outcome, report: &Report) -> String {
         "{} ({} to {})",
         def.name, def.period.first, def.period.last
     );
-    let gap = if outcome.status != crate::Status::TimeLimit {
+    let gap = if !matches!(
+        outcome.status,
+        crate::Status::TimeLimit | crate::Status::Interrupted
+    ) {
         String::new()
     } else {
         format!(

@@ -20,6 +20,7 @@ mod detached;
 mod highs;
 mod replan;
 mod search;
+mod watch;
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -34,6 +35,8 @@ use detached::Detached;
 use self::highs::{Callbacks, Exchange, Matrix, Program, Run, better, meets};
 use crate::model::{Decision, Model};
 use crate::{Assignment, Roster, SolveError, Term, check, validate};
+
+pub use watch::{Progress, Watch};
 
 /// How to solve.
 ///
@@ -62,6 +65,9 @@ pub struct SolveOptions {
     pub neighbourhood_search: bool,
     /// Seed of the neighbourhood search's random choices.
     pub seed: u64,
+    /// A handle through which another thread follows the solve and may stop it.
+    #[serde(skip)]
+    pub watch: Option<Arc<Watch>>,
 }
 
 impl Default for SolveOptions {
@@ -73,6 +79,7 @@ impl Default for SolveOptions {
             verbose: false,
             neighbourhood_search: true,
             seed: 1,
+            watch: None,
         }
     }
 }
@@ -91,6 +98,9 @@ pub enum Status {
     Optimal,
     /// Stopped at the time limit with a roster that is not proven optimal.
     TimeLimit,
+    /// Stopped early on request ([`Watch::stop`]; a signal on the command line) with
+    /// the best roster found, not proven optimal.
+    Interrupted,
     /// Not solved: a roster given and checked (a swap two people agreed on).
     Given,
 }
@@ -100,6 +110,7 @@ impl std::fmt::Display for Status {
         f.write_str(match self {
             Status::Optimal => "optimal",
             Status::TimeLimit => "time limit",
+            Status::Interrupted => "interrupted",
             Status::Given => "given, not solved",
         })
     }
@@ -240,12 +251,14 @@ pub fn solve(roster: &Roster, options: &SolveOptions) -> Result<Outcome, SolveEr
         && meets(report.objective, best.bound, options.relative_gap)
     {
         Status::Optimal
+    } else if options.watch.as_ref().is_some_and(|w| w.is_stopped()) {
+        Status::Interrupted
     } else {
         Status::TimeLimit
     };
     let gap = match status {
         Status::Optimal | Status::Given => 0.0,
-        Status::TimeLimit => relative_gap(report.objective, best.bound),
+        Status::TimeLimit | Status::Interrupted => relative_gap(report.objective, best.bound),
     };
     Ok(Outcome {
         status,
@@ -356,7 +369,10 @@ impl Best {
     }
 }
 
+/// Sets the solver options of `options` on `program`, and its watch: a stop asked
+/// there interrupts every solve of the program.
 pub(super) fn set_options(program: &mut Program, options: &SolveOptions) -> Result<(), SolveError> {
+    program.watch(options.watch.clone());
     program.set_option("output_flag", options.verbose)?;
     program.set_option("log_to_console", options.verbose)?;
     program.set_option("mip_rel_gap", options.relative_gap)?;
@@ -535,11 +551,14 @@ pub(super) fn part_limit(options: &SolveOptions) -> f64 {
 /// The exchange through which the solves of `program` (copied in `matrix`) share
 /// rosters and bounds.
 fn exchange_for(program: &Program, matrix: &Matrix, options: &SolveOptions) -> Arc<Exchange> {
-    Arc::new(Exchange::new(
-        program.offset(),
-        options.relative_gap,
-        matrix.objective_is_integral(),
-    ))
+    Arc::new(
+        Exchange::new(
+            program.offset(),
+            options.relative_gap,
+            matrix.objective_is_integral(),
+        )
+        .watched_by(options.watch.clone()),
+    )
 }
 
 /// Whether each column of `matrix` is one of the `decisions` (a person on a slot).

@@ -17,12 +17,30 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use highs::{Model, SolvedModel};
 use highs_sys::{
     Highs_setCallback, Highs_setCallbackSolution, Highs_startCallback, HighsCallbackDataIn,
-    HighsCallbackDataOut, kHighsCallbackCallbackMipUserSolution,
-    kHighsCallbackMipImprovingSolution, kHighsCallbackMipInterrupt, kHighsStatusOk,
+    HighsCallbackDataOut, kHighsCallbackCallbackMipUserSolution, kHighsCallbackIpmInterrupt,
+    kHighsCallbackMipImprovingSolution, kHighsCallbackMipInterrupt, kHighsCallbackSimplexInterrupt,
+    kHighsStatusOk,
 };
 
 use super::exchange::Exchange;
 use crate::SolveError;
+
+/// The flags that interrupt a solve with [`Started::stoppable`]: any one set stops it.
+pub(crate) struct Interrupt<'a>(pub [Option<&'a AtomicBool>; 2]);
+
+impl Interrupt<'_> {
+    fn is_set(&self) -> bool {
+        self.0.iter().flatten().any(|f| f.load(Ordering::Relaxed))
+    }
+}
+
+/// The callbacks at which HiGHS may be interrupted: in a search, the simplex method
+/// and the interior point method.
+const INTERRUPTS: [c_int; 3] = [
+    kHighsCallbackMipInterrupt,
+    kHighsCallbackSimplexInterrupt,
+    kHighsCallbackIpmInterrupt,
+];
 
 /// A HiGHS instance with callbacks set, whose data is borrowed for `'data`.
 ///
@@ -60,20 +78,23 @@ impl<'data> Started<'data> {
         Started::checked(model, ok)
     }
 
-    /// `model` with a callback that interrupts the solve once `stop` is set
-    /// (checked where HiGHS checks its time limit).
+    /// `model` with a callback that interrupts the solve once one of `stop`'s
+    /// flags is set (checked where HiGHS checks its time limit, in a search and
+    /// in the simplex and interior point methods).
     ///
     /// # Errors
     /// [`SolveError::Solver`] when HiGHS refuses it (the model is then dropped).
-    pub(super) fn stoppable(mut model: Model, stop: &'data AtomicBool) -> Result<Self, SolveError> {
+    pub(super) fn stoppable(mut model: Model, stop: &'data Interrupt) -> Result<Self, SolveError> {
         let highs = model.as_mut_ptr();
         let data = std::ptr::from_ref(stop).cast_mut().cast::<c_void>();
         // SAFETY: as in `sharing`: `highs` is the live instance `model` owns, and
-        // `data` points to an `AtomicBool` borrowed for as long as the guard owns
-        // `model`; `interrupt_when_set` only loads it.
+        // `data` points to an `Interrupt` borrowed for as long as the guard owns
+        // `model`; `interrupt_when_set` only loads its flags.
         let ok = unsafe {
             Highs_setCallback(highs, Some(interrupt_when_set), data) == kHighsStatusOk
-                && Highs_startCallback(highs, kHighsCallbackMipInterrupt) == kHighsStatusOk
+                && INTERRUPTS
+                    .iter()
+                    .all(|&kind| Highs_startCallback(highs, kind) == kHighsStatusOk)
         };
         Started::checked(model, ok)
     }
@@ -166,7 +187,7 @@ unsafe extern "C" fn callback(
             }
         }
     } else if kind == kHighsCallbackMipInterrupt
-        && exchange.note_bound(out.mip_dual_bound)
+        && (exchange.note_bound(out.mip_dual_bound) || exchange.stop_asked())
         && !input.is_null()
     {
         // SAFETY: `input` is HiGHS's input structure, valid during the call.
@@ -174,8 +195,8 @@ unsafe extern "C" fn callback(
     }
 }
 
-/// The callback of [`Started::stoppable`]: interrupts the solve once the flag in `data`
-/// is set.
+/// The callback of [`Started::stoppable`]: interrupts the solve once a flag of the
+/// [`Interrupt`] in `data` is set.
 unsafe extern "C" fn interrupt_when_set(
     kind: c_int,
     _message: *const c_char,
@@ -183,13 +204,13 @@ unsafe extern "C" fn interrupt_when_set(
     input: *mut HighsCallbackDataIn,
     data: *mut c_void,
 ) {
-    if kind != kHighsCallbackMipInterrupt || input.is_null() || data.is_null() {
+    if !INTERRUPTS.contains(&kind) || input.is_null() || data.is_null() {
         return;
     }
-    // SAFETY: `data` is the `AtomicBool` given to `Started::stoppable`, borrowed
+    // SAFETY: `data` is the `Interrupt` given to `Started::stoppable`, borrowed
     // for as long as HiGHS may call; `input` is HiGHS's, valid during the call.
     unsafe {
-        if (*data.cast::<AtomicBool>()).load(Ordering::Relaxed) {
+        if (*data.cast::<Interrupt>()).is_set() {
             (*input).user_interrupt = 1;
         }
     }

@@ -7,7 +7,9 @@
 //! them and its own heuristics start from them. The search reads the whole solve's
 //! rosters back and stops once its roster meets the bound.
 
-use std::sync::{Mutex, MutexGuard};
+use std::sync::{Arc, Mutex, MutexGuard};
+
+use crate::Watch;
 
 /// The shared best roster and bound. Objective values include the objective's
 /// constant part (as [`Run`](super::Run) reports them).
@@ -20,6 +22,8 @@ pub(crate) struct Exchange {
     /// Whether every roster's objective is a whole number (plus the constant part),
     /// so that a bound may be rounded up to one.
     integral: bool,
+    /// Told of every better roster and bound; its stop interrupts the whole solve.
+    watch: Option<Arc<Watch>>,
 }
 
 struct State {
@@ -47,6 +51,28 @@ impl Exchange {
             offset,
             relative_gap,
             integral,
+            watch: None,
+        }
+    }
+
+    /// The exchange, telling `watch` (a new program: what it knew is forgotten) of
+    /// every better roster and bound, and stopping the whole solve at its stop.
+    pub(crate) fn watched_by(mut self, watch: Option<Arc<Watch>>) -> Exchange {
+        if let Some(watch) = &watch {
+            watch.restart();
+        }
+        self.watch = watch;
+        self
+    }
+
+    /// Whether the watch asks the solves to stop.
+    pub(super) fn stop_asked(&self) -> bool {
+        self.watch.as_ref().is_some_and(|w| w.is_stopped())
+    }
+
+    fn tell_best(&self, objective: f64) {
+        if let Some(watch) = &self.watch {
+            watch.note_best(objective);
         }
     }
 
@@ -62,6 +88,7 @@ impl Exchange {
         if better(objective, state.objective) {
             state.objective = objective;
             state.columns = Some(columns.to_vec());
+            self.tell_best(objective);
         }
     }
 
@@ -97,6 +124,7 @@ impl Exchange {
         if better(objective, state.objective) {
             state.objective = objective;
             state.columns = Some(columns.to_vec());
+            self.tell_best(objective);
         }
     }
 
@@ -125,6 +153,9 @@ impl Exchange {
         let mut state = self.state();
         if bound.is_finite() {
             state.bound = state.bound.max(self.rounded_up(bound));
+            if let Some(watch) = &self.watch {
+                watch.note_bound(state.bound);
+            }
         }
         meets(state.objective, state.bound, self.relative_gap)
     }

@@ -5,11 +5,12 @@
 use good_lp::{Constraint, Expression, IntoAffineExpression, ProblemVariables, SolverModel};
 use highs::{HighsModelStatus, HighsSolutionStatus, RowProblem, Sense};
 
+use std::sync::Arc;
 use std::sync::atomic::AtomicBool;
 
-use crate::SolveError;
+use crate::{SolveError, Watch};
 
-use super::callbacks::Started;
+use super::callbacks::{Interrupt, Started};
 use super::exchange::Exchange;
 
 /// Most work spent on a relaxation, in simplex iterations times the program's
@@ -27,6 +28,8 @@ pub(crate) struct Program {
     highs: Option<highs::Model>,
     /// The objective's constant part, which HiGHS leaves out of its value.
     offset: f64,
+    /// The watch whose stop interrupts every solve of the program.
+    watch: Option<Arc<Watch>>,
 }
 
 /// What one solve gave.
@@ -83,6 +86,7 @@ impl Program {
         Ok(Program {
             highs: Some(highs),
             offset,
+            watch: None,
         })
     }
 
@@ -94,7 +98,13 @@ impl Program {
         Ok(Program {
             highs: Some(highs),
             offset,
+            watch: None,
         })
+    }
+
+    /// Interrupts every later solve of the program once `watch` is stopped.
+    pub(crate) fn watch(&mut self, watch: Option<Arc<Watch>>) {
+        self.watch = watch;
     }
 
     /// The objective's constant part (left out of the values HiGHS reports).
@@ -170,10 +180,17 @@ impl Program {
                 .try_set_solution(Some(start), None, None, None)
                 .map_err(|e| solver_error("cannot take the start roster", e))?;
         }
-        let solved = match callbacks {
-            Callbacks::None => model.try_solve().map_err(|e| solver_error("failed", e))?,
-            Callbacks::Share(exchange) => Started::sharing(model, exchange)?.solve()?,
-            Callbacks::Stop(stop) => Started::stoppable(model, stop)?.solve()?,
+        let asked = self.watch.as_ref().map(|w| w.stop_flag());
+        let solved = match (callbacks, asked.as_deref()) {
+            (Callbacks::None, None) => model.try_solve().map_err(|e| solver_error("failed", e))?,
+            (Callbacks::None, Some(asked)) => {
+                Started::stoppable(model, &Interrupt([Some(asked), None]))?.solve()?
+            }
+            // the exchange looks at the watch itself
+            (Callbacks::Share(exchange), _) => Started::sharing(model, exchange)?.solve()?,
+            (Callbacks::Stop(stop), asked) => {
+                Started::stoppable(model, &Interrupt([Some(stop), asked]))?.solve()?
+            }
         };
         let status = solved.status();
         let feasible = solved.primal_solution_status() == HighsSolutionStatus::Feasible;
