@@ -207,7 +207,7 @@ impl Baseline {
 /// assert_eq!(baseline.dropped().count(), 0);
 /// ```
 pub fn read_baseline(path: &Path, roster: &Roster) -> Result<Baseline, BaselineError> {
-    let bytes = std::fs::read(path).map_err(|source| BaselineError::Io {
+    let bytes = crate::source::read_input(path).map_err(|source| BaselineError::Io {
         path: path.to_path_buf(),
         source,
     })?;
