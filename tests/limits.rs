@@ -380,6 +380,45 @@ fn a_file_not_in_utf8_names_the_line_and_column_and_says_to_save_as_utf8() {
 }
 
 #[test]
+fn a_ledger_or_baseline_not_in_utf8_names_the_line_and_says_to_save_as_utf8() {
+    let dir = scratch("latin1-csv");
+    let ledger = std::fs::read_to_string(root().join("rosters/aubm-ledger.csv")).unwrap();
+    let mut lines: Vec<String> = ledger.lines().take(3).map(str::to_string).collect();
+    lines[2] = lines[2].replacen(",BM-01,", ",BM-\u{e9}1,", 1);
+    let bytes: Vec<u8> = (lines.join("\n") + "\n")
+        .chars()
+        .map(|c| c as u32 as u8)
+        .collect();
+    let path = dir.join("ledger.csv");
+    std::fs::write(&path, &bytes).unwrap();
+    Run::new(&["ledger", path.to_str().unwrap(), "--report"])
+        .status(2)
+        .stderr_has("ledger.csv:3: column 39: byte 0xE9")
+        .stderr_has("save the file as UTF-8");
+    let roster = roster_file("latin1-csv-roster", SMALL);
+    let baseline = dir.join("roster.csv");
+    let header = "date,weekday,start,end,site,site_name,duty,duty_name,staff,staff_name\n";
+    let row = "2022-08-01,lundi,16:30,18:30,bm,B\u{e9}ni,after-hours,After hours,A,Amina\n";
+    let bytes: Vec<u8> = (header.to_string() + row)
+        .chars()
+        .map(|c| c as u32 as u8)
+        .collect();
+    std::fs::write(&baseline, bytes).unwrap();
+    let out = dir.join("out").display().to_string();
+    Run::new(&[
+        "solve",
+        &roster,
+        "--out",
+        &out,
+        "--baseline",
+        baseline.to_str().unwrap(),
+    ])
+    .status(2)
+    .stderr_has("roster.csv:2: column 34: byte 0xE9")
+    .stderr_has("save the file as UTF-8");
+}
+
+#[test]
 fn a_duplicate_key_is_named_with_its_position() {
     let file = roster_file(
         "duplicate",

@@ -169,6 +169,12 @@ impl Ledger {
             line,
             message,
         };
+        if let Err((at, message)) = crate::source::utf8(bytes) {
+            return Err(invalid(
+                at.line as u64,
+                format!("column {}: {message}", at.column),
+            ));
+        }
         let mut reader = csv::ReaderBuilder::new()
             .delimiter(delimiter)
             .from_reader(bytes);
