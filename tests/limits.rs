@@ -326,6 +326,28 @@ fn too_many_staff_or_slots_are_refused_with_the_limit() {
         .status(2)
         .stderr_has("slots")
         .stderr_has("at most 50000");
+    // 5,000 people who may all answer a phone line open every day for two years.
+    let mut line = small_with("last = 2022-08-05", "last = 2024-07-31")
+        .replacen(
+            "\"thu\", \"fri\"]",
+            "\"thu\", \"fri\", \"sat\", \"sun\"]",
+            1,
+        )
+        .replacen(
+            "name = \"Béni Mellal\"\n",
+            "name = \"Line\"\nopen_to_all = true\n",
+            1,
+        );
+    for i in 0..5_000 {
+        line.push_str(&format!(
+            "\n[[staff]]\nid = \"S{i}\"\nname = \"S\"\nhome = \"bm\"\n"
+        ));
+    }
+    let file = roster_file("many-choices", &line);
+    Run::new(&["check", &file])
+        .status(2)
+        .stderr_has("(person, slot) pairs")
+        .stderr_has("at most 2000000");
 }
 
 // ---- threads ----

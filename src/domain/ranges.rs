@@ -1,5 +1,6 @@
 //! The ranges a roster's sizes and numbers must stay in, and their checks: a period
-//! of at most two years, at most [`MAX_STAFF`] people and [`MAX_SLOTS`] slots, and
+//! of at most two years, at most [`MAX_STAFF`] people, [`MAX_SLOTS`] slots and
+//! [`MAX_CHOICES`] (person, slot) pairs, and
 //! every number of the roster file below the most that makes sense for it. Past
 //! them a typo (`last = 2122-08-31`, `share = 1e308`) would run the solver out of
 //! time or memory, or fail inside it with no word of where; each is refused here,
@@ -12,7 +13,7 @@ use std::ops::RangeInclusive;
 use chrono::Datelike;
 
 use super::check_def::err;
-use super::{Bound, RosterDef, Strength};
+use super::{Bound, RosterDef, Slot, Strength};
 use crate::ValidationError;
 
 type Check = Result<(), ValidationError>;
@@ -25,6 +26,9 @@ pub const LONG_PERIOD_DAYS: usize = 366;
 pub const MAX_STAFF: usize = 10_000;
 /// Most slots (one duty at one site on one date) in a roster.
 pub const MAX_SLOTS: usize = 50_000;
+/// Most (person, slot) pairs the model may decide: ten times the agency's largest
+/// benchmark (300 staff at 20 sites over a year).
+pub const MAX_CHOICES: usize = 2_000_000;
 /// Most people a cover, an event's extra or a skill need may ask for.
 pub const MAX_PEOPLE: u32 = 10_000;
 /// Largest weight of a soft rule, a wish or a fairness term.
@@ -178,6 +182,38 @@ pub(crate) fn check_size(def: &RosterDef) -> Check {
         }
     }
     Ok(())
+}
+
+/// Checks the count of (person, slot) pairs the model would decide, one for each
+/// slot and each person who may serve its site: at most [`MAX_CHOICES`].
+pub(crate) fn check_choices(def: &RosterDef, slots: &[Slot]) -> Check {
+    let servers: Vec<usize> = def
+        .sites
+        .iter()
+        .map(|site| {
+            if site.open_to_all {
+                return def.staff.len();
+            }
+            def.staff
+                .iter()
+                .filter(|p| p.home == site.id || p.sites.contains(&site.id))
+                .count()
+        })
+        .collect();
+    let choices: usize = slots.iter().map(|s| servers[s.site]).sum();
+    if choices <= MAX_CHOICES {
+        return Ok(());
+    }
+    Err(err(
+        "period",
+        format!(
+            "{} slots and {} people make {choices} (person, slot) pairs to decide, at most \
+             {MAX_CHOICES} are supported: shorten the period, or make one roster per site \
+             (everyone may take the slots of a site with `open_to_all`)",
+            slots.len(),
+            def.staff.len()
+        ),
+    ))
 }
 
 /// Checks every number of the definition against its range.
