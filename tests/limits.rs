@@ -550,3 +550,27 @@ fn names_with_control_characters_are_escaped_in_explain_check_and_errors() {
         .stderr_has("unknown site `b\\u{1b}[2Jm`")
         .no_raw_controls();
 }
+
+/// A bad argument's value is echoed in its error: clap's (rendered without escape
+/// sequences) and ours.
+#[test]
+fn an_argument_with_control_characters_is_escaped_in_its_error() {
+    Run::new(&[
+        "explain",
+        "rosters/aubm-2022-08.toml",
+        "--date",
+        "2022\u{1b}[31m",
+    ])
+    .status(2)
+    .stderr_has("invalid value '2022")
+    .no_raw_controls();
+    Run::new(&[
+        "explain",
+        "rosters/aubm-2022-08.toml",
+        "--staff",
+        "X\u{1b}]0;owned\u{7}",
+    ])
+    .status(2)
+    .stderr_has("unknown staff `X\\u{1b}]0;owned\\u{7}`")
+    .no_raw_controls();
+}

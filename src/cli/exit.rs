@@ -81,6 +81,12 @@ impl From<ReadError> for Failure {
     }
 }
 
+/// Prints a message already worded (clap's, starting with `error:`) on standard
+/// error.
+pub fn print_error(text: &str) {
+    let _ = write!(std::io::stderr(), "{}", escape_controls(text));
+}
+
 /// Prints a line on standard error: a note or a warning that is not a failure.
 pub fn note(text: &str) {
     let _ = writeln!(std::io::stderr(), "note: {}", escape_controls(text));

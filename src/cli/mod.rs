@@ -260,13 +260,14 @@ fn read_roster(
 pub fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
+        // An argument's value is echoed in clap's error: escaped as all we print.
+        Err(e) if e.use_stderr() => {
+            exit::print_error(&e.render().to_string());
+            return exit::code(exit::USAGE);
+        }
         Err(e) => {
             let _ = e.print();
-            return if e.use_stderr() {
-                exit::code(exit::USAGE)
-            } else {
-                ExitCode::SUCCESS
-            };
+            return ExitCode::SUCCESS;
         }
     };
     let result = match cli.command {
