@@ -25,12 +25,17 @@ pub(super) fn explain(
     if value < 0 {
         return None;
     }
-    let key = field
-        .map(|f| key_of_path(f).to_string())
-        .or_else(|| key_before(text, span.start).map(str::to_string));
-    Some(match key.as_deref().and_then(max_of_key) {
-        Some((max, what)) => format!("{value} is out of range: at most {max} {what}"),
-        None => format!("{value} is out of range: at most {}", u32::MAX),
+    // A located field is named by the error already; otherwise name the key.
+    let (key, named) = match field {
+        Some(f) => (Some(key_of_path(f)), String::new()),
+        None => {
+            let key = key_before(text, span.start);
+            (key, key.map(|k| format!("`{k}` ")).unwrap_or_default())
+        }
+    };
+    Some(match key.and_then(max_of_key) {
+        Some((max, what)) => format!("{named}{value} is out of range: at most {max} {what}"),
+        None => format!("{named}{value} is out of range: at most {}", u32::MAX),
     })
 }
 
@@ -77,7 +82,7 @@ mod tests {
         let m = "invalid value: integer `5000000000`, expected u32";
         assert_eq!(
             explain(m, text, 8..18, None).unwrap(),
-            "5000000000 is out of range: at most 10000 people"
+            "`min` 5000000000 is out of range: at most 10000 people"
         );
         let text = "skills = { es = 5000000000 }";
         assert!(
