@@ -107,7 +107,8 @@ struct SolveArgs {
     /// Seconds before the solver stops with the best roster found so far.
     #[arg(long, default_value_t = 60.0)]
     time_limit: f64,
-    /// Solver threads (the solver's own choice when absent).
+    /// Solver threads (the solver's own choice when absent); more than the machine's
+    /// cores are capped to them, with a note.
     #[arg(long)]
     threads: Option<u32>,
     /// Solve the whole program alone, without the neighbourhood search that joins it
