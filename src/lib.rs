@@ -71,6 +71,7 @@ pub mod rule;
 #[cfg(any(test, feature = "synthetic"))]
 pub mod sample;
 pub mod solve;
+pub mod source;
 #[cfg(feature = "synthetic")]
 pub mod synthetic;
 pub mod validate;

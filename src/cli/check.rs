@@ -7,6 +7,9 @@ use super::exit::{Failure, INFEASIBLE, print};
 
 pub fn run(args: CheckArgs) -> Result<(), Failure> {
     let roster = super::read_roster(&args.roster, args.show_reasons)?;
+    if let Some(warning) = duty_roster::domain::ranges::period_warning(roster.def()) {
+        super::exit::warning(&format!("{}: {warning}", args.roster.display()));
+    }
     let findings = precheck(&roster);
     let mut text = format!(
         "{}: {} sites, {} duty kinds, {} staff, {} slots from {} to {}\n",

@@ -1,10 +1,12 @@
-//! Exit codes and the friendly printing of errors.
+//! Exit codes and the friendly printing of errors; everything the program prints
+//! goes through here, with control characters escaped.
 
 use std::io::Write;
 use std::process::ExitCode;
 
 use duty_roster::input::BaselineError;
 use duty_roster::ledger::LedgerError;
+use duty_roster::output::terminal::escape_controls;
 use duty_roster::{Error, ReadError, SolveError};
 
 /// Something went wrong: I/O and other failures.
@@ -37,7 +39,11 @@ impl Failure {
 
     /// Prints the message on standard error and gives the exit code.
     pub fn report(self) -> ExitCode {
-        let _ = writeln!(std::io::stderr(), "error: {}", self.message);
+        let _ = writeln!(
+            std::io::stderr(),
+            "error: {}",
+            escape_controls(&self.message)
+        );
         code(self.code)
     }
 }
@@ -45,6 +51,14 @@ impl Failure {
 impl From<Error> for Failure {
     fn from(e: Error) -> Self {
         let code = match &e {
+            // A file too large to read is the user's input, not a failing disk.
+            Error::Read(ReadError::Io { source, .. })
+            | Error::Ledger(LedgerError::Io { source, .. })
+            | Error::Baseline(BaselineError::Io { source, .. })
+                if source.kind() == std::io::ErrorKind::FileTooLarge =>
+            {
+                USAGE
+            }
             Error::Read(ReadError::Io { .. }) => OTHER,
             Error::Read(_) | Error::Validation(_) => USAGE,
             Error::Solve(SolveError::Infeasible { .. }) => INFEASIBLE,
@@ -67,8 +81,26 @@ impl From<ReadError> for Failure {
     }
 }
 
-/// Prints to standard output; a closed pipe (`| head`) is not an error.
+/// Prints a message already worded (clap's, starting with `error:`) on standard
+/// error.
+pub fn print_error(text: &str) {
+    let _ = write!(std::io::stderr(), "{}", escape_controls(text));
+}
+
+/// Prints a line on standard error: a note or a warning that is not a failure.
+pub fn note(text: &str) {
+    let _ = writeln!(std::io::stderr(), "note: {}", escape_controls(text));
+}
+
+/// Prints a warning line on standard error.
+pub fn warning(text: &str) {
+    let _ = writeln!(std::io::stderr(), "warning: {}", escape_controls(text));
+}
+
+/// Prints to standard output, control characters escaped (text of the roster file
+/// reaches it); a closed pipe (`| head`) is not an error.
 pub fn print(text: &str) -> Result<(), Failure> {
+    let text = escape_controls(text);
     let mut out = std::io::stdout().lock();
     match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
         Ok(()) => Ok(()),

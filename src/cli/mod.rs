@@ -107,7 +107,8 @@ struct SolveArgs {
     /// Seconds before the solver stops with the best roster found so far.
     #[arg(long, default_value_t = 60.0)]
     time_limit: f64,
-    /// Solver threads (the solver's own choice when absent).
+    /// Solver threads (the solver's own choice when absent); more than the machine's
+    /// cores are capped to them, with a note.
     #[arg(long)]
     threads: Option<u32>,
     /// Solve the whole program alone, without the neighbourhood search that joins it
@@ -269,13 +270,14 @@ fn clock_notes(roster: &duty_roster::Roster) -> String {
 pub fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
+        // An argument's value is echoed in clap's error: escaped as all we print.
+        Err(e) if e.use_stderr() => {
+            exit::print_error(&e.render().to_string());
+            return exit::code(exit::USAGE);
+        }
         Err(e) => {
             let _ = e.print();
-            return if e.use_stderr() {
-                exit::code(exit::USAGE)
-            } else {
-                ExitCode::SUCCESS
-            };
+            return ExitCode::SUCCESS;
         }
     };
     let result = match cli.command {

@@ -104,6 +104,18 @@ fn check_out_folder(out: &Path) -> Result<(), Failure> {
         .map_err(|e| cannot(e.to_string()))
 }
 
+/// The solver threads to use for `--threads asked`: at most the machine's cores,
+/// with a note on standard error when fewer than asked.
+fn capped_threads(asked: u32, quiet: bool) -> u32 {
+    let cores = duty_roster::solve::max_threads();
+    if asked > cores && !quiet {
+        super::exit::note(&format!(
+            "--threads {asked} is more than the {cores} cores of this machine; using {cores}"
+        ));
+    }
+    asked.min(cores)
+}
+
 pub fn run(args: SolveArgs) -> Result<(), Failure> {
     let calendar_names = calendar_file_names(&args)?;
     let roster = super::read_roster(&args.roster, args.show_reasons)?;
@@ -136,7 +148,7 @@ pub fn run(args: SolveArgs) -> Result<(), Failure> {
     }
     let mut options = SolveOptions::default();
     options.time_limit = args.time_limit;
-    options.threads = args.threads;
+    options.threads = args.threads.map(|asked| capped_threads(asked, args.quiet));
     options.verbose = args.verbose;
     options.neighbourhood_search = !args.no_search;
     let findings = precheck(&roster);

@@ -83,6 +83,8 @@ pub(crate) fn check(def: &RosterDef) -> Result<(Tz, Language), ValidationError> 
         return Err(err("roster.id", "empty id"));
     }
     range_in_order("period".into(), &def.period)?;
+    super::ranges::check_period(def)?;
+    super::ranges::check_size(def)?;
     let tz = Tz::from_str(&def.time_zone).map_err(|_| {
         err(
             "roster.time_zone",
@@ -102,6 +104,7 @@ pub(crate) fn check(def: &RosterDef) -> Result<(Tz, Language), ValidationError> 
     check_events(def, &sites, &duties)?;
     check_staff(def, &sites, &duties)?;
     def.rules.check(&duties)?;
+    super::ranges::check_numbers(def)?;
     for (i, pin) in def.pins.iter().enumerate() {
         let f = |name: &str| format!("pin[{i}].{name}");
         inside_period(f("date"), pin.date, &def.period)?;
@@ -298,13 +301,7 @@ pub(crate) fn check_pins(roster: &Roster) -> Check {
         let site = roster.site_index(&pin.site).expect("checked");
         let staff = roster.staff_index(&pin.staff).expect("checked");
         let Some(slot) = roster.slot_index(pin.date, duty, site) else {
-            return Err(err(
-                format!("pin[{i}]"),
-                format!(
-                    "duty `{}` does not run at site `{}` on {} (weekday, holiday or cover)",
-                    pin.duty, pin.site, pin.date
-                ),
-            ));
+            return Err(err(format!("pin[{i}]"), no_slot(roster, pin, duty)));
         };
         if !roster.may_serve_site(staff, site) {
             return Err(err(
@@ -326,6 +323,42 @@ pub(crate) fn check_pins(roster: &Roster) -> Check {
         }
     }
     Ok(())
+}
+
+/// Why pinned duty kind `duty` has no slot at the pin's site on its date: its
+/// weekdays, a holiday, its covers or a cover override.
+fn no_slot(roster: &Roster, pin: &super::Pin, duty: usize) -> String {
+    use chrono::Datelike;
+    let kind = &roster.duties()[duty];
+    let (id, date) = (&pin.duty, pin.date);
+    if !kind.weekdays.contains(&date.weekday()) {
+        // Kept word for word: `input_pin_without_a_slot_points_at_the_pin_table` pins it.
+        return format!(
+            "duty `{id}` does not run at site `{}` on {date} (weekday, holiday or cover)",
+            pin.site
+        );
+    }
+    if let Some(holiday) = roster.holiday(date)
+        && !kind.on_holidays
+    {
+        return format!(
+            "{date} is a holiday ({}): duty `{id}` does not run on holidays (set \
+             `on_holidays = true` on the duty to run it)",
+            holiday.name
+        );
+    }
+    if !kind.cover.iter().any(|c| c.site == pin.site) {
+        let sites: Vec<&str> = kind.cover.iter().map(|c| c.site.as_str()).collect();
+        return format!(
+            "duty `{id}` has no cover at site `{}` (it runs at: {})",
+            pin.site,
+            known(&sites)
+        );
+    }
+    format!(
+        "duty `{id}` is closed at site `{}` on {date} by a `[[cover_override]]` with max = 0",
+        pin.site
+    )
 }
 
 /// Checks a re-plan against the expanded slots: every published duty names a slot

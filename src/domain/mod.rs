@@ -9,6 +9,7 @@ mod duty;
 mod event;
 mod expand;
 mod language;
+pub mod ranges;
 mod replan;
 mod roster;
 mod rules;

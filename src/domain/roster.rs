@@ -192,6 +192,7 @@ impl Roster {
         let duty_index = index(def.duties.iter().map(|d| &d.id).collect());
         let staff_index = index(def.staff.iter().map(|s| &s.id).collect());
         let slots = super::expand::expand_slots(&def, time_zone, &site_index, &duty_index);
+        super::ranges::check_choices(&def, &slots)?;
         let slot_at = slots
             .iter()
             .enumerate()

@@ -410,7 +410,7 @@ impl Rules {
             BoundRule {
                 bound: &mut self.max_consecutive_days,
                 personal: |l| l.max_consecutive_days,
-                neutral: u32::MAX / 2,
+                neutral: super::ranges::MAX_DAYS,
             },
             BoundRule {
                 bound: &mut self.min_consecutive_days,
@@ -425,7 +425,7 @@ impl Rules {
             BoundRule {
                 bound: &mut self.max_weekends,
                 personal: |l| l.max_weekends,
-                neutral: u32::MAX / 2,
+                neutral: super::ranges::MAX_WEEKENDS,
             },
         ]
     }

@@ -207,7 +207,7 @@ impl Baseline {
 /// assert_eq!(baseline.dropped().count(), 0);
 /// ```
 pub fn read_baseline(path: &Path, roster: &Roster) -> Result<Baseline, BaselineError> {
-    let bytes = std::fs::read(path).map_err(|source| BaselineError::Io {
+    let bytes = crate::source::read_input(path).map_err(|source| BaselineError::Io {
         path: path.to_path_buf(),
         source,
     })?;
@@ -247,6 +247,13 @@ pub fn parse_baseline(
     let bytes = if bom { &bytes[3..] } else { bytes };
     let first_line = bytes.split(|&b| b == b'\n').next().unwrap_or_default();
     let excel = bom || first_line.contains(&b';');
+    if let Err((at, message)) = crate::source::utf8(bytes) {
+        return Err(BaselineError::Csv {
+            path: path.to_path_buf(),
+            line: at.line as u64,
+            message: format!("column {}: {message}", at.column),
+        });
+    }
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(if excel { b';' } else { b',' })
         .has_headers(true)

@@ -108,7 +108,11 @@ pub(crate) fn convert(file: &RawFile, limits: Vec<Limits>, spans: &mut Spans) ->
                     spans.take("settings.language", l).clone()
                 }),
                 excel_csv: s.excel_csv.unwrap_or(default.excel_csv),
-                reminder_minutes: s.reminder_minutes.or(default.reminder_minutes),
+                reminder_minutes: s
+                    .reminder_minutes
+                    .as_ref()
+                    .map(|m| *spans.take("settings.reminder_minutes", m))
+                    .or(default.reminder_minutes),
                 show_reasons: false,
             }
         }

@@ -21,6 +21,7 @@ mod baseline;
 mod convert;
 mod fields;
 pub mod nsp;
+mod numbers;
 mod raw;
 mod spans;
 mod values;
@@ -46,8 +47,9 @@ use crate::{ReadError, Roster, ValidationError};
 /// file would start.
 ///
 /// # Errors
-/// [`ReadError::Io`] when the file cannot be read, [`ReadError::Syntax`] when it is
-/// not valid TOML or does not have the expected keys and types, and
+/// [`ReadError::Io`] when the file cannot be read or is larger than
+/// [`MAX_FILE_BYTES`](crate::source::MAX_FILE_BYTES), [`ReadError::Syntax`] when it
+/// is not UTF-8 (at its first bad byte) or not valid TOML or does not have the expected keys and types, and
 /// [`ReadError::Invalid`] when its content is impossible (an unknown site, dates in
 /// the wrong order...). Each names the file, and the line and column when known.
 ///
@@ -60,17 +62,22 @@ use crate::{ReadError, Roster, ValidationError};
 /// assert!(roster.site_index("azilal").is_some());
 /// ```
 pub fn read_roster_file(path: &Path) -> Result<Roster, ReadError> {
-    let text = std::fs::read_to_string(path).map_err(|source| ReadError::Io {
+    let bytes = crate::source::read_input(path).map_err(|source| ReadError::Io {
         path: path.to_path_buf(),
         source,
     })?;
-    if nsp::looks_like_nsp(&text) {
-        return nsp::parse(&text, path);
+    let text = crate::source::utf8(&bytes).map_err(|(at, message)| ReadError::Syntax {
+        path: path.to_path_buf(),
+        at: Some(at),
+        message,
+    })?;
+    if nsp::looks_like_nsp(text) {
+        return nsp::parse(text, path);
     }
     let named_toml = path
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("toml"));
-    parse_roster_toml(&text, path).map_err(|e| match e {
+    parse_roster_toml(text, path).map_err(|e| match e {
         ReadError::Syntax { path, at, message } if !named_toml => ReadError::Syntax {
             path,
             at,
@@ -139,7 +146,18 @@ pub fn parse_roster_toml(text: &str, path: &Path) -> Result<Roster, ReadError> {
     // The tables read straight into the domain are located by the file's own paths,
     // so that an error in one of their values names its field.
     let mut spans = spans::Spans::default();
-    if let Ok(table) = toml::de::DeTable::parse(text) {
+    let parsed = toml::de::DeTable::parse(text);
+    if let Err(e) = &parsed
+        && let Some(span) = e.span()
+        && e.message().trim_end() == "duplicate key"
+    {
+        return Err(ReadError::Syntax {
+            path: path.to_path_buf(),
+            at: at(span.start),
+            message: numbers::duplicate_key(text, span),
+        });
+    }
+    if let Ok(table) = parsed {
         spans.record_table(table.get_ref(), "rules");
         raw::check_staff_keys(table.get_ref(), &mut spans).map_err(|(span, message)| {
             ReadError::Syntax {
@@ -150,7 +168,12 @@ pub fn parse_roster_toml(text: &str, path: &Path) -> Result<Roster, ReadError> {
         })?;
     }
     let located = |e: toml::de::Error| {
-        let message = plain(e.message().trim_end());
+        let field = e.span().and_then(|s| spans.path_at(&s));
+        let message = match e.span() {
+            Some(span) => numbers::explain(e.message().trim_end(), text, span, field),
+            None => None,
+        }
+        .unwrap_or_else(|| plain(e.message().trim_end()));
         match e.span().and_then(|s| Some((s.start, spans.path_at(&s)?))) {
             Some((start, field)) => ReadError::Invalid {
                 path: path.to_path_buf(),

@@ -65,7 +65,7 @@ pub(crate) struct RawSettings {
     #[serde(default)]
     pub excel_csv: Option<bool>,
     #[serde(default)]
-    pub reminder_minutes: Option<u32>,
+    pub reminder_minutes: Option<Spanned<u32>>,
 }
 
 /// `[[holiday]]`.

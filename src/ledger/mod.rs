@@ -141,7 +141,7 @@ impl Ledger {
     /// assert!(e.to_string().contains("no/such/ledger.csv"));
     /// ```
     pub fn read(path: &Path) -> Result<Ledger, LedgerError> {
-        let bytes = std::fs::read(path).map_err(|source| LedgerError::Io {
+        let bytes = crate::source::read_input(path).map_err(|source| LedgerError::Io {
             path: path.to_path_buf(),
             source,
         })?;
@@ -169,6 +169,12 @@ impl Ledger {
             line,
             message,
         };
+        if let Err((at, message)) = crate::source::utf8(bytes) {
+            return Err(invalid(
+                at.line as u64,
+                format!("column {}: {message}", at.column),
+            ));
+        }
         let mut reader = csv::ReaderBuilder::new()
             .delimiter(delimiter)
             .from_reader(bytes);

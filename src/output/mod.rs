@@ -10,6 +10,7 @@ pub mod ics;
 pub mod notices;
 pub mod roster_csv;
 pub mod summary;
+pub mod terminal;
 pub mod text;
 
 #[cfg(test)]

@@ -60,11 +60,7 @@ pub fn render(roster: &Roster, outcome: &Outcome, report: &Report) -> String {
     ) {
         String::new()
     } else {
-        format!(
-            ", gap {:.2}% to bound {}",
-            outcome.gap * 100.0,
-            number(outcome.best_bound)
-        )
+        gap_words(outcome.objective, outcome.best_bound, outcome.gap)
     };
     let _ = writeln!(
         out,
@@ -161,4 +157,34 @@ pub fn render(roster: &Roster, outcome: &Outcome, report: &Report) -> String {
     }
     out.push_str(&table(&rows));
     out
+}
+
+/// The gap of a roster stopped at the time limit, as printed after its status: the
+/// relative gap, or the absolute one when the bound is 0 (a relative gap to 0 is
+/// always 100%, which says nothing), or nothing when the roster meets its bound.
+fn gap_words(objective: f64, bound: f64, gap: f64) -> String {
+    let absolute = objective - bound;
+    if absolute.abs() < 1e-9 {
+        String::new()
+    } else if bound.abs() < 1e-9 || !gap.is_finite() {
+        format!(", {} above the bound {}", number(absolute), number(bound))
+    } else {
+        format!(", gap {:.2}% to bound {}", gap * 100.0, number(bound))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A bound of 0 printed "gap 100.00% to bound 0" whatever the roster's cost.
+    #[test]
+    fn text_gap_to_a_zero_bound_is_absolute() {
+        assert_eq!(gap_words(12.0, 0.0, 1.0), ", 12 above the bound 0");
+        assert_eq!(
+            gap_words(110.0, 100.0, 0.1 / 1.1),
+            ", gap 9.09% to bound 100"
+        );
+        assert_eq!(gap_words(5.0, 5.0, 0.0), "");
+    }
 }

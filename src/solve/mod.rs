@@ -53,7 +53,8 @@ pub use watch::{Progress, Watch};
 pub struct SolveOptions {
     /// Seconds before the solver stops with the best roster found so far.
     pub time_limit: f64,
-    /// Solver threads (HiGHS's own choice when absent).
+    /// Solver threads (HiGHS's own choice when absent); at most [`max_threads`]
+    /// are used.
     pub threads: Option<u32>,
     /// Relative gap at which a roster counts as optimal.
     pub relative_gap: f64,
@@ -377,9 +378,21 @@ pub(super) fn set_options(program: &mut Program, options: &SolveOptions) -> Resu
     program.set_option("log_to_console", options.verbose)?;
     program.set_option("mip_rel_gap", options.relative_gap)?;
     if let Some(threads) = options.threads {
-        program.set_option("threads", threads as i32)?;
+        program.set_option("threads", threads.min(max_threads()) as i32)?;
     }
     Ok(())
+}
+
+/// The most solver threads used: the cores this process may use. More would only
+/// contend for them, and HiGHS aborts the process when it cannot start them all, so
+/// [`SolveOptions::threads`] is capped to it.
+///
+/// # Example
+/// ```
+/// assert!(duty_roster::solve::max_threads() >= 1);
+/// ```
+pub fn max_threads() -> u32 {
+    u32::try_from(available_cores()).unwrap_or(u32::MAX)
 }
 
 /// The whole program solved for the full time limit in this thread (the bound, and
