@@ -114,6 +114,13 @@ fn walk(
             Role::Mixed => walk(old, staging, &rel, written, stale)?,
             Role::Foreign => {
                 let to = staging.join(&rel);
+                if fs::symlink_metadata(&to).is_ok() {
+                    return Err(fail(&from)(io::Error::new(
+                        io::ErrorKind::AlreadyExists,
+                        "this file is in the way of an output folder of the same name \
+                         (move or rename it)",
+                    )));
+                }
                 if let Some(parent) = to.parent() {
                     fs::create_dir_all(parent).map_err(fail(parent))?;
                 }
