@@ -298,3 +298,24 @@ fn a_failed_write_exits_non_zero_and_leaves_the_folder_as_it_was() {
     assert_eq!(snapshot(&out), before);
     assert_eq!(neighbours(&dir, "out"), Vec::<String>::new());
 }
+
+#[test]
+fn the_current_folder_is_refused_as_the_output_folder_before_solving() {
+    // A run replaces its output folder whole: the current folder would be left in the
+    // old set, which is removed.
+    let dir = scratch_in("atomic-tests", "current");
+    std::fs::write(dir.join("roster.toml"), roster_text("Roster", 40, 0)).unwrap();
+    std::fs::write(dir.join("notes.txt"), "mine").unwrap();
+    for out in [".", "..", "../current"] {
+        let run = Command::new(BIN)
+            .args(["solve", "roster.toml", "--out", out, "--quiet"])
+            .current_dir(&dir)
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&run.stderr);
+        assert_eq!(run.status.code(), Some(1), "{out}: {stderr}");
+        assert!(stderr.contains("current folder"), "{out}: {stderr}");
+    }
+    assert_eq!(neighbours(&dir, "notes.txt"), Vec::<String>::new());
+    assert!(!dir.join("roster.csv").exists());
+}

@@ -94,6 +94,7 @@ pub(super) fn check_out_folder(out: &Path) -> Result<(), Failure> {
     if out.exists() && !out.is_dir() {
         return Err(cannot(format!("{} is a file", out.display())));
     }
+    output::check_folder(out).map_err(|e| Failure::new(OTHER, e.to_string()))?;
     let parent = match out.parent() {
         Some(parent) if !parent.as_os_str().is_empty() => parent,
         _ => Path::new("."),

@@ -26,7 +26,7 @@ use std::path::{Path, PathBuf};
 use crate::WriteError;
 
 pub use bundle::{FileKind, Format, OutputFile, OutputOptions, render, write};
-pub use staging::{neighbour_prefix, recover};
+pub use staging::{check_folder, neighbour_prefix, recover};
 
 /// How CSV files are written.
 ///

@@ -71,6 +71,19 @@ impl Folder {
                 "a file is in the way: the output must be a folder",
             )));
         }
+        // The folder is replaced as a whole: the current folder inside it would be
+        // left in the old set, which is removed.
+        if let (Ok(here), Ok(there)) = (
+            std::env::current_dir().and_then(fs::canonicalize),
+            fs::canonicalize(&target),
+        ) && here.starts_with(&there)
+        {
+            return Err(io(io::Error::new(
+                io::ErrorKind::InvalidInput,
+                "the current folder is (inside) the output folder, which a run replaces \
+                 as a whole: give a folder of its own, such as `out/`",
+            )));
+        }
         let prefix = neighbour_prefix(&target)
             .ok_or_else(|| io(io::Error::other("the output folder needs a name")))?;
         let parent = match target.parent() {
@@ -169,6 +182,23 @@ fn remove(path: &Path) {
     } else {
         let _ = fs::remove_file(path);
     }
+}
+
+/// Checks that `out` can be an output folder: not a file, not the current folder
+/// nor a folder holding it (a run replaces the folder as a whole), and with a
+/// name. Nothing is made.
+///
+/// # Errors
+/// [`WriteError::Io`] naming `out` and saying what is wrong.
+///
+/// # Example
+/// ```
+/// use duty_roster::output::check_folder;
+/// assert!(check_folder("out".as_ref()).is_ok());
+/// assert!(check_folder(".".as_ref()).is_err());
+/// ```
+pub fn check_folder(out: &Path) -> Result<(), WriteError> {
+    Folder::of(out).map(drop)
 }
 
 /// Recovers the output folder `out` from runs killed while writing it: when one
