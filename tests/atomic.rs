@@ -319,3 +319,48 @@ fn the_current_folder_is_refused_as_the_output_folder_before_solving() {
     assert_eq!(neighbours(&dir, "notes.txt"), Vec::<String>::new());
     assert!(!dir.join("roster.csv").exists());
 }
+
+#[test]
+fn files_of_formats_no_longer_asked_for_go_and_the_users_files_stay() {
+    // Left behind, last month's page and calendars would sit beside this month's
+    // roster.csv as if they belonged to it.
+    let dir = scratch_in("atomic-tests", "formats");
+    let roster = dir.join("roster.toml");
+    std::fs::write(&roster, roster_text("Roster", 40, 0)).unwrap();
+    let out = dir.join("out");
+    assert!(spawn(&roster, &out).wait().unwrap().success());
+    assert!(out.join("roster.html").is_file() && out.join("calendars/roster.ics").is_file());
+    std::fs::write(out.join("notes.txt"), "mine").unwrap();
+    std::fs::write(out.join("calendars/README.txt"), "mine too").unwrap();
+    let run = Command::new(BIN)
+        .args([
+            "solve",
+            roster.to_str().unwrap(),
+            "--format",
+            "csv",
+            "--out",
+        ])
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert!(run.status.success());
+    let stdout = String::from_utf8_lossy(&run.stdout);
+    assert!(
+        stdout.contains("roster.html, left by an earlier run"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("removed stale calendar"), "{stdout}");
+    assert_valid(&roster, &out);
+    let files: Vec<PathBuf> = snapshot(&out).into_keys().collect();
+    let expected: Vec<PathBuf> = [
+        "calendars/README.txt",
+        "notes.txt",
+        "roster.csv",
+        "summary.csv",
+        "summary.json",
+    ]
+    .iter()
+    .map(PathBuf::from)
+    .collect();
+    assert_eq!(files, expected);
+}

@@ -1,6 +1,6 @@
 //! `duty-roster solve`: solve a roster and write its files.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use duty_roster::check::precheck;
 use duty_roster::diagnose::{RelaxCosts, diagnose, relax};
@@ -34,13 +34,9 @@ fn calendar_file_names(args: &SolveArgs) -> Result<Option<FileNames>, Failure> {
     Ok(args.format.contains(&CliFormat::Ics).then_some(file_names))
 }
 
-/// What was written under calendars/, and with private names which file is whose.
-fn calendars_written(
-    roster: &Roster,
-    args: &SolveArgs,
-    files: &[OutputFile],
-    removed: &[PathBuf],
-) -> String {
+/// What was written under calendars/, and with private names which file is whose
+/// (also in private-names.csv).
+fn calendars_written(roster: &Roster, args: &SolveArgs, files: &[OutputFile]) -> String {
     let calendars: Vec<(&Owner, &Path)> = files
         .iter()
         .filter_map(|f| match &f.kind {
@@ -71,12 +67,6 @@ fn calendars_written(
                 text.push_str(&format!("  {}  {id}  {name}\n", path.display()));
             }
         }
-    }
-    for path in removed
-        .iter()
-        .filter(|p| p.extension().is_some_and(|e| e == "ics"))
-    {
-        text.push_str(&format!("removed stale calendar {}\n", path.display()));
     }
     text
 }
@@ -293,12 +283,13 @@ fn write_outputs(
             .collect();
         print(&format!("wrote {}\n", written.join(", ")))?;
         if calendar_names.is_some() {
-            print(&calendars_written(roster, args, &files, &removed))?;
+            print(&calendars_written(roster, args, &files))?;
         }
-        for path in removed
-            .iter()
-            .filter(|p| p.extension().is_none_or(|e| e != "ics"))
-        {
+        for path in &removed {
+            if path.extension().is_some_and(|e| e == "ics") {
+                print(&format!("removed stale calendar {}\n", path.display()))?;
+                continue;
+            }
             let by = if is_replan_file(&args.out, path) {
                 "an earlier re-plan"
             } else {
