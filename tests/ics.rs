@@ -408,3 +408,45 @@ fn calendars_are_byte_identical_across_runs() {
     ));
     assert!(tree(&a.join("calendars")) == tree(&b.join("calendars")));
 }
+
+#[test]
+fn private_names_are_listed_in_private_names_csv_even_when_quiet() {
+    // With --quiet nothing is printed: the file is the only place saying whose file
+    // is whose, and it goes away with the keyed names.
+    let out = scratch("private-list");
+    let stdout = ok(solve(
+        "aubm-2022-08",
+        &out,
+        &["--quiet", "--private-names"],
+        &[(NAME_KEY_ENV, KEY)],
+    ));
+    assert_eq!(stdout, "");
+    let key = NameKey::new(KEY.as_bytes().to_vec()).unwrap();
+    let list = std::fs::read_to_string(out.join("private-names.csv")).unwrap();
+    let list = list.trim_start_matches('\u{feff}').replace("\r\n", "\n");
+    let mut lines = list.lines();
+    assert_eq!(lines.next(), Some("file;staff;staff_name"));
+    let rows: Vec<&str> = lines.collect();
+    assert_eq!(rows.len(), 30);
+    let bm01 = format!(
+        "calendars/staff/{}.ics;BM-01;Salma Idrissi — سلمى الإدريسي",
+        keyed_file_stem(&key, "BM-01")
+    );
+    assert!(rows.contains(&bm01.as_str()), "{list}");
+    for row in &rows {
+        let file = row.split(';').next().unwrap();
+        assert!(out.join(file).is_file(), "{file} is listed but not written");
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(out.join("private-names.csv"))
+            .unwrap()
+            .permissions()
+            .mode();
+        assert_eq!(mode & 0o077, 0, "readable by its owner only");
+    }
+    let stdout = ok(solve("aubm-2022-08", &out, &[], &[]));
+    assert!(stdout.contains("removed") && stdout.contains("private-names.csv"));
+    assert!(!out.join("private-names.csv").exists());
+}

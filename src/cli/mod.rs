@@ -101,7 +101,8 @@ struct SwapArgs {
 struct SolveArgs {
     /// The roster file (TOML).
     roster: PathBuf,
-    /// Folder for the output files (made when missing).
+    /// Folder for the output files (made when missing). The run's files are staged
+    /// beside it and swapped in whole: a failed or killed run leaves it as it was.
     #[arg(long, short)]
     out: PathBuf,
     /// Seconds before the solver stops with the best roster found so far.
@@ -132,7 +133,8 @@ struct SolveArgs {
     /// Name per-person calendars by a keyed hash of the staff id (HMAC-SHA256), so a
     /// published folder does not tell whose file is whose; the key comes from
     /// --name-key-file or the DUTY_ROSTER_NAME_KEY environment variable, never from the
-    /// roster. The summary printed after solving tells which file is whose.
+    /// roster. The summary printed after solving, and private-names.csv in --out
+    /// (for you only: do not publish it), tell which file is whose.
     #[arg(long)]
     private_names: bool,
     /// File holding the key for --private-names (at least 16 bytes; white space around

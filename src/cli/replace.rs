@@ -67,6 +67,9 @@ pub fn run_swap(args: SwapArgs) -> Result<(), Failure> {
         ));
     }
     let roster = super::read_roster(&args.roster, args.show_reasons)?;
+    // See `solve`: a run killed mid-swap left the old set aside.
+    let _ = output::recover(&args.out);
+    super::solve::check_out_folder(&args.out)?;
     let prepared = replan::prepare_with(roster, &args.baseline, None, None)?;
     let roster: Roster = prepared.roster;
     let published = roster

@@ -1,11 +1,11 @@
 //! `duty-roster solve`: solve a roster and write its files.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use duty_roster::check::precheck;
 use duty_roster::diagnose::{RelaxCosts, diagnose, relax};
 use duty_roster::output::ics::{self, CalendarState, FileNames, NameKey, Owner};
-use duty_roster::output::{self, FileKind, Format, OutputFile, OutputOptions, text};
+use duty_roster::output::{self, FileKind, Format, OutputFile, OutputOptions, private_names, text};
 use duty_roster::validate::Report;
 use duty_roster::{Outcome, Roster, SolveError, SolveOptions, WriteError, solve, validate};
 
@@ -34,13 +34,9 @@ fn calendar_file_names(args: &SolveArgs) -> Result<Option<FileNames>, Failure> {
     Ok(args.format.contains(&CliFormat::Ics).then_some(file_names))
 }
 
-/// What was written under calendars/, and with private names which file is whose.
-fn calendars_written(
-    roster: &Roster,
-    args: &SolveArgs,
-    files: &[OutputFile],
-    removed: &[PathBuf],
-) -> String {
+/// What was written under calendars/, and with private names which file is whose
+/// (also in private-names.csv).
+fn calendars_written(roster: &Roster, args: &SolveArgs, files: &[OutputFile]) -> String {
     let calendars: Vec<(&Owner, &Path)> = files
         .iter()
         .filter_map(|f| match &f.kind {
@@ -58,6 +54,10 @@ fn calendars_written(
         ics::ROSTER_FILE
     );
     if args.private_names {
+        text.push_str(&format!(
+            "which file is whose: {} (keep it private: do not publish it)\n",
+            args.out.join(private_names::FILE_NAME).display()
+        ));
         text.push_str("per-person calendars (private names):\n");
         for (owner, path) in &calendars {
             if let Owner::Staff(id) = owner {
@@ -68,26 +68,28 @@ fn calendars_written(
             }
         }
     }
-    for path in removed
-        .iter()
-        .filter(|p| p.extension().is_some_and(|e| e == "ics"))
-    {
-        text.push_str(&format!("removed stale calendar {}\n", path.display()));
-    }
     text
 }
 
-/// Fails now, before any solving, when the output folder could not be made or
-/// written: `--out` naming a file, or a folder (or the nearest existing folder
-/// above a new one) that cannot be written. Nothing is made.
-fn check_out_folder(out: &Path) -> Result<(), Failure> {
+/// Fails now, before any solving, when the output folder could not be written:
+/// `--out` naming a file, or a parent folder (or the nearest existing folder above
+/// a new one) where the staging folder cannot be made. Nothing is left behind.
+pub(super) fn check_out_folder(out: &Path) -> Result<(), Failure> {
     let cannot = |why: String| {
         Failure::new(
             OTHER,
             format!("{}: cannot write the output folder: {why}", out.display()),
         )
     };
-    let mut folder = out;
+    if out.exists() && !out.is_dir() {
+        return Err(cannot(format!("{} is a file", out.display())));
+    }
+    output::check_folder(out).map_err(|e| Failure::new(OTHER, e.to_string()))?;
+    let parent = match out.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent,
+        _ => Path::new("."),
+    };
+    let mut folder = parent;
     while !folder.exists() {
         match folder.parent() {
             Some(parent) if !parent.as_os_str().is_empty() => folder = parent,
@@ -97,9 +99,11 @@ fn check_out_folder(out: &Path) -> Result<(), Failure> {
     if !folder.is_dir() {
         return Err(cannot(format!("{} is a file", folder.display())));
     }
+    // Named as the run's own neighbours, so that a probe left by a kill is cleaned.
+    let prefix = output::neighbour_prefix(out).unwrap_or_else(|| ".duty-roster-".to_string());
     tempfile::Builder::new()
-        .prefix(".duty-roster-probe-")
-        .tempfile_in(folder)
+        .prefix(&format!("{prefix}probe-"))
+        .tempdir_in(folder)
         .map(drop)
         .map_err(|e| cannot(e.to_string()))
 }
@@ -118,6 +122,10 @@ fn capped_threads(asked: u32, quiet: bool) -> u32 {
 
 pub fn run(args: SolveArgs) -> Result<(), Failure> {
     let calendar_names = calendar_file_names(&args)?;
+    // A run killed mid-swap left the old set aside: put it back before anything in the
+    // folder (a published roster.csv) is read. A failure here is met again, and
+    // reported, when the folder is checked and written.
+    let _ = output::recover(&args.out);
     let roster = super::read_roster(&args.roster, args.show_reasons)?;
     let ledger = match &args.ledger {
         Some(path) => Some((path, ledger::read(path, args.update_ledger)?)),
@@ -245,6 +253,13 @@ fn infeasible(
     Err(Failure::new(INFEASIBLE, message))
 }
 
+/// Whether `path` (under `out`) is a file only a re-plan writes: `changes.csv` or a
+/// notice.
+fn is_replan_file(out: &Path, path: &Path) -> bool {
+    path == out.join("changes.csv")
+        || path.starts_with(out.join(duty_roster::output::notices::NOTICES_DIR))
+}
+
 /// Writes every requested file for `outcome`; a relaxed roster's roster.csv gets the
 /// `breaks` column.
 fn write_outputs(
@@ -283,16 +298,19 @@ fn write_outputs(
             .collect();
         print(&format!("wrote {}\n", written.join(", ")))?;
         if calendar_names.is_some() {
-            print(&calendars_written(roster, args, &files, &removed))?;
+            print(&calendars_written(roster, args, &files))?;
         }
-        for path in removed
-            .iter()
-            .filter(|p| p.extension().is_none_or(|e| e != "ics"))
-        {
-            print(&format!(
-                "removed {}, left by an earlier re-plan\n",
-                path.display()
-            ))?;
+        for path in &removed {
+            if path.extension().is_some_and(|e| e == "ics") {
+                print(&format!("removed stale calendar {}\n", path.display()))?;
+                continue;
+            }
+            let by = if is_replan_file(&args.out, path) {
+                "an earlier re-plan"
+            } else {
+                "an earlier run"
+            };
+            print(&format!("removed {}, left by {by}\n", path.display()))?;
         }
     }
     Ok(())

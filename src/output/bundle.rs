@@ -2,11 +2,10 @@
 //! rendered in memory, and their writing into an output folder. This is the output
 //! API a tool that links the crate needs; the per-format modules sit behind it.
 
-use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 use super::ics::{self, CalendarOptions, CalendarState, FileNames, Owner};
-use super::{CsvStyle, html, remove_unwritten, roster_csv, summary, write_atomically};
+use super::{CsvStyle, html, private_names, roster_csv, staging, summary};
 use super::{changes_csv, notices};
 use crate::validate::Report;
 use crate::{Outcome, Roster, WriteError};
@@ -105,6 +104,9 @@ pub enum FileKind {
     ChangesCsv,
     /// `notices/<staff>.txt`: a re-plan's message to a person it affects, and whose.
     Notice(String),
+    /// `private-names.csv`: with keyed calendar names, which file is whose (for the
+    /// user only; written with mode 0600 on Unix).
+    PrivateNames,
 }
 
 /// One rendered file: its path relative to the output folder, what it holds, and its
@@ -125,7 +127,8 @@ pub struct OutputFile {
 }
 
 /// Renders every file of `outcome` that `options` asks for, in memory: `roster.csv`
-/// and `summary.csv`, `summary.json`, `roster.html`, then the calendars, in that order.
+/// and `summary.csv`, `summary.json`, `roster.html`, then the calendars, in that order,
+/// and with keyed calendar names `private-names.csv` (which file is whose).
 /// The same input gives the same bytes, except `timing` in `summary.json`.
 ///
 /// # Errors
@@ -214,17 +217,39 @@ pub fn render(
             kind: FileKind::CalendarState,
             bytes: state.to_json(),
         });
+        if matches!(options.calendar_names, FileNames::Keyed(_)) {
+            let rows: Vec<(String, String)> = files
+                .iter()
+                .filter_map(|f| match &f.kind {
+                    FileKind::Calendar(Owner::Staff(id)) => {
+                        Some((f.path.to_string_lossy().replace('\\', "/"), id.clone()))
+                    }
+                    _ => None,
+                })
+                .collect();
+            let path = Path::new(PRIVATE_NAMES_FILE);
+            let bytes = private_names::render(roster, &rows, options.csv, path)?;
+            files.push(file(PRIVATE_NAMES_FILE, FileKind::PrivateNames, bytes));
+        }
     }
     Ok(files)
 }
 
-/// Writes `files` into the folder `out` (made when missing), each one atomically.
-/// When the set holds calendars, calendars left in `out` by an earlier run that are
-/// not in the set are removed (they would show duties the roster no longer has);
-/// their paths are returned, sorted.
+/// Writes `files` into the folder `out` (made when missing) as one set: they are
+/// written into a staging folder beside `out` (same parent), the entries of `out`
+/// that no run writes (a user's own files and folders) are carried over, and the
+/// staging folder then takes the place of `out` in one step (an atomic exchange on
+/// Linux; elsewhere two renames, which the next run completes or undoes when killed
+/// between them). Whatever fails or is killed before that step, `out` keeps its
+/// old set whole; staging folders left by killed runs are removed by the next one.
+/// Files a run writes that this set does not hold (a calendar of someone no longer
+/// on the roster, an earlier re-plan's `changes.csv` or notices, `roster.csv` when
+/// CSV is no longer asked for) are not carried over; their paths are returned,
+/// sorted.
 ///
 /// # Errors
-/// [`WriteError::Io`] naming the file or folder that could not be written or removed.
+/// [`WriteError::Io`] naming the file or folder that could not be written or
+/// carried over; `out` is then as it was.
 ///
 /// # Example
 /// ```
@@ -239,35 +264,11 @@ pub fn render(
 /// assert!(out.join("calendars/staff/A.ics").exists());
 /// ```
 pub fn write(out: &Path, files: &[OutputFile]) -> Result<Vec<PathBuf>, WriteError> {
-    for file in files {
-        write_atomically(&out.join(&file.path), &file.bytes)?;
-    }
-    let written: HashSet<PathBuf> = files.iter().map(|f| out.join(&f.path)).collect();
-    let mut removed = Vec::new();
-    let calendars: Vec<&Path> = files
-        .iter()
-        .filter(|f| matches!(f.kind, FileKind::Calendar(_)))
-        .map(|f| f.path.as_path())
-        .collect();
-    if !calendars.is_empty() {
-        removed.extend(ics::remove_stale(out, &calendars)?);
-    }
-    removed.extend(remove_unwritten(
-        &out.join(notices::NOTICES_DIR),
-        "txt",
-        &written,
-    )?);
-    let changes = out.join(CHANGES_FILE);
-    if !written.contains(&changes) && changes.is_file() {
-        std::fs::remove_file(&changes).map_err(|source| WriteError::Io {
-            path: changes.clone(),
-            source,
-        })?;
-        removed.push(changes);
-    }
-    removed.sort();
-    Ok(removed)
+    staging::write_staged(out, files, true)
 }
 
 /// `changes.csv`, written by a re-plan only.
-const CHANGES_FILE: &str = "changes.csv";
+pub(crate) const CHANGES_FILE: &str = "changes.csv";
+
+/// `private-names.csv`, written with keyed calendar names only.
+pub(crate) const PRIVATE_NAMES_FILE: &str = private_names::FILE_NAME;

@@ -40,6 +40,7 @@ mod fold;
 mod names;
 mod versions;
 
+#[cfg(test)]
 use std::collections::HashSet;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -60,7 +61,7 @@ pub use versions::{CalendarState, PublishedCalendar, PublishedEvent, STATE_FILE,
 use versions::{Cancellation, Version, Versions};
 
 use super::roster_csv::in_print_order;
-use crate::{Assignment, Language, Roster, RosterDef, Site, Slot, Staff, WriteError};
+use crate::{Assignment, Language, Roster, RosterDef, Site, Slot, Staff};
 
 /// The calendars' folder under the output folder.
 ///
@@ -623,7 +624,11 @@ fn key(path: &Path) -> String {
 ///
 /// # Errors
 /// [`WriteError::Io`] naming the folder or file that could not be read or removed.
-pub(crate) fn remove_stale(out: &Path, written: &[&Path]) -> Result<Vec<PathBuf>, WriteError> {
+#[cfg(test)]
+pub(crate) fn remove_stale(
+    out: &Path,
+    written: &[&Path],
+) -> Result<Vec<PathBuf>, crate::WriteError> {
     let keep: HashSet<PathBuf> = written.iter().map(|path| out.join(path)).collect();
     let mut removed = Vec::new();
     for sub in [STAFF_DIR, SITES_DIR] {

@@ -1,6 +1,7 @@
-//! Output formats, one file each, and the safe writing they share: every file is
-//! written to a temporary file in the same folder and then renamed, so no output is
-//! ever left half-written.
+//! Output formats, one file each, and the safe writing they share: the files of a
+//! run are staged beside the output folder and swapped in as one set
+//! ([`write`]), so an output folder never holds two runs' files; a single file (the
+//! ledger) is written to a temporary file in the same folder and then renamed.
 
 mod bundle;
 pub mod changes_csv;
@@ -8,7 +9,9 @@ mod csv_cells;
 pub mod html;
 pub mod ics;
 pub mod notices;
+pub mod private_names;
 pub mod roster_csv;
+mod staging;
 pub mod summary;
 pub mod terminal;
 pub mod text;
@@ -16,6 +19,7 @@ pub mod text;
 #[cfg(test)]
 mod internal_tests;
 
+#[cfg(test)]
 use std::collections::HashSet;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -23,6 +27,7 @@ use std::path::{Path, PathBuf};
 use crate::WriteError;
 
 pub use bundle::{FileKind, Format, OutputFile, OutputOptions, render, write};
+pub use staging::{check_folder, neighbour_prefix, recover};
 
 /// How CSV files are written.
 ///
@@ -74,10 +79,12 @@ pub(crate) fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), WriteErr
 }
 
 /// Removes the files with extension `ext` in `dir` that are not in `written`, and
-/// gives their paths. An earlier run's calendar would still show duties the roster
+/// gives their paths. (The file-by-file way of dropping stale outputs, kept for its
+/// tests; [`write`] now leaves them out of the staged set instead.) An earlier run's calendar would still show duties the roster
 /// no longer has (or, after a switch to keyed names, give away whose file is
 /// whose); an earlier re-plan's notice or changes would tell of changes this run
 /// did not make. Nothing else in the folder is touched.
+#[cfg(test)]
 pub(crate) fn remove_unwritten(
     dir: &Path,
     ext: &str,
