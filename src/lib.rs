@@ -81,7 +81,7 @@ pub use domain::{
     Settings, Site, SiteCover, SkillNeed, Slot, Staff, Strength, Succession, TimeOverride, Wish,
 };
 pub use error::{Error, ReadError, SolveError, ValidationError, WriteError};
-pub use input::{parse_roster_toml, read_roster_file};
+pub use input::{parse_roster_toml, read_roster_file, read_roster_str};
 pub use rule::{Rule, Term};
 pub use solve::{Outcome, SolveOptions, Status, solve};
 pub use validate::{Report, Violation, validate};

@@ -220,10 +220,8 @@ impl Reader<'_> {
     fn sections<'t>(&self, text: &'t str) -> Result<Vec<Section<'t>>, ReadError> {
         let mut sections: Vec<Section<'t>> = Vec::new();
         let mut open = false;
-        let mut last_line = 0;
         for (i, raw) in text.lines().enumerate() {
             let number = i + 1;
-            last_line = number;
             let content = raw.trim_end_matches('\r').trim();
             if content.starts_with('#') {
                 continue;
@@ -291,9 +289,12 @@ impl Reader<'_> {
             }
         }
         if sections.len() < SECTIONS.len() {
+            // The end of the text: past its last line when that ends with a newline,
+            // else after the last character of that line.
+            let end = Position::from_offset(text, text.len());
             return Err(self.error(
-                last_line + 1,
-                1,
+                end.line,
+                end.column,
                 format!(
                     "missing section `{}` at the end of the file (sections come in this order: {})",
                     SECTIONS[sections.len()],
