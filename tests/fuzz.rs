@@ -314,3 +314,28 @@ fn benchmark_file_cut_without_newline_locates_its_end_inside_it() {
     );
     targets::benchmark_file(b"#");
 }
+
+/// Covers near the largest whole number overflowed the counting checks' sums (a
+/// panic in a debug build, a wrong count in a release one).
+#[test]
+fn cover_of_billions_is_counted_not_overflowed() {
+    let mut def = duty_roster::sample::tiny_roster_def();
+    def.duties[0].cover[0].min = u32::MAX;
+    def.duties[0].cover[0].max = None;
+    let roster = duty_roster::Roster::new(def).unwrap();
+    let findings = duty_roster::check::precheck(&roster);
+    let period = findings
+        .iter()
+        .find(|f| matches!(f, duty_roster::check::Finding::PeriodOverCapacity { .. }))
+        .expect("the period is over capacity");
+    assert!(
+        period
+            .to_string()
+            .contains(&format!("need {} duties", u32::MAX))
+    );
+
+    let file = std::fs::read_to_string(common::root().join("tests/rosters/infeasible-rest.toml"))
+        .unwrap()
+        .replace("min = 1", "min = 4294967295");
+    targets::roster_file(file.as_bytes());
+}
