@@ -56,6 +56,7 @@ const AWKWARD: &[&str] = &[
     "-0",
     "4294967295",
     "4294967296",
+    "200000",
     "18446744073709551616",
     "1e308",
     "-1e308",
@@ -143,7 +144,8 @@ enum Mutation {
     Duplicate(Pos, Pos),
     /// Insert a stretch of another seed.
     Splice(Pos, Pos, Pos, Pos),
-    /// Replace what follows an `=` or a `,` on some line with an awkward value.
+    /// Replace what follows the last `=` or `,` on some line, or the whole line, with
+    /// an awkward value.
     Value(Pos, Pos),
     /// Insert a line before some line.
     Line(Pos, Pos),
@@ -212,13 +214,13 @@ fn apply(mut bytes: Vec<u8>, m: &Mutation, seeds: &[Vec<u8>]) -> Vec<u8> {
                 .iter()
                 .position(|&b| b == b'\n')
                 .map_or(bytes.len(), |i| start + i);
-            if let Some(sep) = bytes[start..end]
+            // After the last `=` or `,`, or the whole line (a benchmark's horizon).
+            let from = bytes[start..end]
                 .iter()
                 .rposition(|&b| b == b'=' || b == b',')
-            {
-                let value = AWKWARD[pick(value, AWKWARD.len())].as_bytes();
-                bytes.splice(start + sep + 1..end, value.iter().copied());
-            }
+                .map_or(start, |sep| start + sep + 1);
+            let value = AWKWARD[pick(value, AWKWARD.len())].as_bytes();
+            bytes.splice(from..end, value.iter().copied());
         }
         Mutation::Line(line, new) => {
             let starts = line_starts(&bytes);
@@ -338,4 +340,23 @@ fn cover_of_billions_is_counted_not_overflowed() {
         .unwrap()
         .replace("min = 1", "min = 4294967295");
     targets::roster_file(file.as_bytes());
+}
+
+/// A benchmark horizon of billions of days overflowed the calendar while the dates
+/// of the period were computed (a panic), and one of a few hundred thousand built
+/// as many slots: the horizon is at most two years.
+#[test]
+fn benchmark_horizon_beyond_two_years_is_refused_not_panicked() {
+    let text = std::fs::read_to_string(common::root().join("benches/data/nsp/Instance1.txt"))
+        .unwrap()
+        .replace("\r\n14\r\n", "\r\n4294967295\r\n");
+    let err = duty_roster::input::nsp::parse(&text, Path::new("long.txt")).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "long.txt:5:1: the horizon must be 1 to 731 days (two years), not 4294967295"
+    );
+    targets::benchmark_file(text.as_bytes());
+    let two_years = text.replace("\r\n4294967295\r\n", "\r\n731\r\n");
+    let roster = duty_roster::input::nsp::parse(&two_years, Path::new("long.txt")).unwrap();
+    assert_eq!(roster.slots().len(), 731);
 }
