@@ -304,8 +304,9 @@ fn capacity(roster: &Roster) -> Vec<Finding> {
         let entry = by_date
             .entry(slot.date)
             .or_insert_with(|| (0, vec![false; staff]));
+        // Saturating: a cover of billions is refused by counting, not by overflow.
         if slot.under_weight.is_none() {
-            entry.0 += slot.min;
+            entry.0 = entry.0.saturating_add(slot.min);
         }
         for (p, days) in days_of.iter_mut().enumerate() {
             if roster.is_eligible(p, slot_i) {
@@ -327,7 +328,9 @@ fn capacity(roster: &Roster) -> Vec<Finding> {
                 });
             }
         }
-        let needs: u32 = by_date.values().map(|(n, _)| n).sum();
+        let needs = by_date
+            .values()
+            .fold(0u32, |sum, (n, _)| sum.saturating_add(*n));
         let available: u32 = roster
             .staff()
             .iter()
@@ -339,7 +342,7 @@ fn capacity(roster: &Roster) -> Vec<Finding> {
                     _ => days,
                 }
             })
-            .sum();
+            .fold(0u32, u32::saturating_add);
         if needs > available {
             findings.push(Finding::PeriodOverCapacity { needs, available });
         }

@@ -83,7 +83,7 @@ pub use domain::{
     Wish,
 };
 pub use error::{Error, ReadError, SolveError, ValidationError, WriteError};
-pub use input::{parse_roster_toml, read_roster_file};
+pub use input::{parse_roster_toml, read_roster_file, read_roster_str};
 pub use rule::{Rule, Term};
 pub use solve::{Outcome, Progress, SolveOptions, Status, Watch, solve};
 pub use validate::{Report, Violation, validate};

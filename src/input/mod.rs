@@ -71,6 +71,35 @@ pub fn read_roster_file(path: &Path) -> Result<Roster, ReadError> {
         at: Some(at),
         message,
     })?;
+    read_roster_str(&text, path)
+}
+
+/// Reads the text of a roster file as [`read_roster_file`] reads the file: the format
+/// told by the content (a benchmark file when its first line that is neither blank
+/// nor a `#` comment is `SECTION_HORIZON`, TOML otherwise), then validated. `path`
+/// is only used in errors; a syntax error in a file not named `*.toml` also says that
+/// it was read as TOML.
+///
+/// # Errors
+/// As [`read_roster_file`], but never [`ReadError::Io`].
+///
+/// # Example
+/// ```
+/// use std::path::Path;
+/// use duty_roster::input::read_roster_str;
+///
+/// let text = "SECTION_HORIZON\n7\n\nSECTION_SHIFTS\nD,480,\n\n\
+///     SECTION_STAFF\nA,D=7,2400,960,5,1,1,1\n\nSECTION_DAYS_OFF\n\n\
+///     SECTION_SHIFT_ON_REQUESTS\n\nSECTION_SHIFT_OFF_REQUESTS\n\n\
+///     SECTION_COVER\n0,D,1,100,1\n";
+/// let roster = read_roster_str(text, Path::new("mini.txt")).unwrap();
+/// assert_eq!(roster.slots().len(), 7);
+///
+/// let err = read_roster_str("[roster\n", Path::new("notes.txt")).unwrap_err();
+/// assert!(err.to_string().starts_with("notes.txt:1:"));
+/// assert!(err.to_string().contains("read as a TOML roster file"));
+/// ```
+pub fn read_roster_str(text: &str, path: &Path) -> Result<Roster, ReadError> {
     if nsp::looks_like_nsp(text) {
         return nsp::parse(text, path);
     }

@@ -7,8 +7,8 @@
 //! `SECTION_SHIFT_OFF_REQUESTS`, `SECTION_COVER`), with `#` comments and CRLF or LF
 //! line endings. It becomes:
 //!
-//! * a period of `h` days from Monday 2014-01-06, in time zone `UTC` (no clock change
-//!   distorts a shift's length);
+//! * a period of `h` days (at most 731, two years) from Monday 2014-01-06, in time
+//!   zone `UTC` (no clock change distorts a shift's length);
 //! * one site, `ward`, open to all;
 //! * one duty kind per shift type, running every day, with the file's length in
 //!   minutes (start times follow the type's letter: early `a`/`e` 06:00, day `d`
@@ -57,6 +57,9 @@ pub const SITE: &str = "ward";
 pub fn day_zero() -> NaiveDate {
     NaiveDate::from_ymd_opt(2014, 1, 6).expect("a valid date")
 }
+
+/// The longest horizon read, in days: two years.
+const MAX_HORIZON: u32 = crate::domain::ranges::MAX_PERIOD_DAYS as u32;
 
 /// The sections of a file, in the order they must appear.
 const SECTIONS: [&str; 7] = [
@@ -220,10 +223,8 @@ impl Reader<'_> {
     fn sections<'t>(&self, text: &'t str) -> Result<Vec<Section<'t>>, ReadError> {
         let mut sections: Vec<Section<'t>> = Vec::new();
         let mut open = false;
-        let mut last_line = 0;
         for (i, raw) in text.lines().enumerate() {
             let number = i + 1;
-            last_line = number;
             let content = raw.trim_end_matches('\r').trim();
             if content.starts_with('#') {
                 continue;
@@ -291,9 +292,12 @@ impl Reader<'_> {
             }
         }
         if sections.len() < SECTIONS.len() {
+            // The end of the text: past its last line when that ends with a newline,
+            // else after the last character of that line.
+            let end = Position::from_offset(text, text.len());
             return Err(self.error(
-                last_line + 1,
-                1,
+                end.line,
+                end.column,
                 format!(
                     "missing section `{}` at the end of the file (sections come in this order: {})",
                     SECTIONS[sections.len()],
@@ -465,8 +469,13 @@ impl Reader<'_> {
         };
         let field = line.fields()[0];
         let days = self.number(field, "the horizon")?;
-        if days == 0 {
-            return Err(self.at(field, "the horizon must be at least 1 day"));
+        // Beyond two years (the longest period of a roster) the dates would
+        // overflow the calendar well before the roster fitted in memory.
+        if !(1..=MAX_HORIZON).contains(&days) {
+            return Err(self.at(
+                field,
+                format!("the horizon must be 1 to {MAX_HORIZON} days (two years), not {days}"),
+            ));
         }
         Ok(days as usize)
     }
