@@ -17,6 +17,11 @@ pub const USAGE: u8 = 2;
 pub const INFEASIBLE: u8 = 3;
 /// The solver failed or found no roster in time.
 pub const SOLVER: u8 = 4;
+/// Stopped by a first Ctrl-C or SIGTERM: the best roster found was written, marked
+/// `interrupted` (or none had been found, and nothing was written).
+pub const INTERRUPTED: u8 = 5;
+/// Stopped at once by a second Ctrl-C or SIGTERM: outputs untouched.
+pub const STOPPED_AT_ONCE: i32 = 130;
 
 pub fn code(c: u8) -> ExitCode {
     ExitCode::from(c)

@@ -5,6 +5,7 @@ mod check;
 mod exit;
 mod explain;
 mod ledger;
+mod progress;
 mod replace;
 mod replan;
 mod solve;

@@ -7,9 +7,10 @@ use duty_roster::diagnose::{RelaxCosts, diagnose, relax};
 use duty_roster::output::ics::{self, CalendarState, FileNames, NameKey, Owner};
 use duty_roster::output::{self, FileKind, Format, OutputFile, OutputOptions, private_names, text};
 use duty_roster::validate::Report;
-use duty_roster::{Outcome, Roster, SolveError, SolveOptions, WriteError, solve, validate};
+use duty_roster::{Outcome, Roster, SolveError, SolveOptions, Status, WriteError, solve, validate};
 
-use super::exit::{Failure, INFEASIBLE, OTHER, SOLVER, USAGE, print};
+use super::exit::{Failure, INFEASIBLE, INTERRUPTED, OTHER, SOLVER, USAGE, print};
+use super::progress::Watching;
 use super::{Format as CliFormat, SolveArgs, ledger, replan};
 
 fn write_failure(e: WriteError) -> Failure {
@@ -159,14 +160,24 @@ pub fn run(args: SolveArgs) -> Result<(), Failure> {
     options.threads = args.threads.map(|asked| capped_threads(asked, args.quiet));
     options.verbose = args.verbose;
     options.neighbourhood_search = !args.no_search;
+    let mut watching = Watching::start(!args.quiet && !args.verbose)?;
+    let options = watching.watched(options);
     let findings = precheck(&roster);
     if !findings.is_empty() {
         return infeasible(&args, &roster, &options, calendar_names.as_ref());
     }
-    let outcome = match solve(&roster, &options) {
+    let solved = solve(&roster, &options);
+    watching.finish();
+    let outcome = match solved {
         Ok(outcome) => outcome,
         Err(SolveError::Infeasible { .. }) => {
             return infeasible(&args, &roster, &options, calendar_names.as_ref());
+        }
+        Err(SolveError::NoSolution { .. }) if watching.interrupted() => {
+            return Err(Failure::new(
+                INTERRUPTED,
+                "stopped by a signal before any roster was found: nothing written",
+            ));
         }
         Err(e) => return Err(Failure::from(duty_roster::Error::from(e))),
     };
@@ -203,13 +214,30 @@ pub fn run(args: SolveArgs) -> Result<(), Failure> {
             duty_roster::changes::render_text(&roster, &explained)
         ))?;
     }
+    let interrupted = outcome.status == Status::Interrupted;
+    // An interrupted roster is not the month's last word: the ledger waits for it.
     if let Some((path, ledger)) = &ledger
         && args.update_ledger
+        && !interrupted
     {
         let said = ledger::update(path, ledger, &roster, &report)?;
         if !args.quiet {
             print(&said)?;
         }
+    }
+    if interrupted {
+        let ledger = if args.update_ledger {
+            "; the ledger was not updated"
+        } else {
+            ""
+        };
+        return Err(Failure::new(
+            INTERRUPTED,
+            format!(
+                "stopped by a signal: wrote the best roster found to {} (status `interrupted`, not proven optimal){ledger}",
+                args.out.display()
+            ),
+        ));
     }
     Ok(())
 }

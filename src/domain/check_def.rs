@@ -332,10 +332,11 @@ fn no_slot(roster: &Roster, pin: &super::Pin, duty: usize) -> String {
     let kind = &roster.duties()[duty];
     let (id, date) = (&pin.duty, pin.date);
     if !kind.weekdays.contains(&date.weekday()) {
-        // Kept word for word: `input_pin_without_a_slot_points_at_the_pin_table` pins it.
+        let runs: Vec<String> = kind.weekdays.iter().map(|d| d.to_string()).collect();
         return format!(
-            "duty `{id}` does not run at site `{}` on {date} (weekday, holiday or cover)",
-            pin.site
+            "duty `{id}` does not run on {date}, a {}: it runs on {} (its `weekdays`)",
+            date.weekday(),
+            runs.join(", ")
         );
     }
     if let Some(holiday) = roster.holiday(date)

@@ -71,7 +71,7 @@ pub fn read_roster_file(path: &Path) -> Result<Roster, ReadError> {
         at: Some(at),
         message,
     })?;
-    read_roster_str(&text, path)
+    read_roster_str(text, path)
 }
 
 /// Reads the text of a roster file as [`read_roster_file`] reads the file: the format

@@ -163,8 +163,8 @@ fn input_pin_without_a_slot_points_at_the_pin_table() {
     // The validator names `pin[0]` itself: the closest recorded span is its header.
     assert_eq!(
         error_with("date = 2022-08-02", "date = 2022-08-06"),
-        "roster.toml:39:1: pin[0]: duty `after-hours` does not run at site `bm` on 2022-08-06 \
-         (weekday, holiday or cover)"
+        "roster.toml:39:1: pin[0]: duty `after-hours` does not run on 2022-08-06, a Sat: \
+         it runs on Mon, Tue, Wed, Thu, Fri (its `weekdays`)"
     );
 }
 

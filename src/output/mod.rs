@@ -1,6 +1,6 @@
 //! Output formats, one file each, and the safe writing they share: the files of a
 //! run are staged beside the output folder and swapped in as one set
-//! ([`write`]), so an output folder never holds two runs' files; a single file (the
+//! ([`write`](fn@write)), so an output folder never holds two runs' files; a single file (the
 //! ledger) is written to a temporary file in the same folder and then renamed.
 
 mod bundle;

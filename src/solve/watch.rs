@@ -4,7 +4,7 @@
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 
-/// A handle on a running [`solve`](crate::solve): give it to the solve through
+/// A handle on a running [`solve`](fn@crate::solve): give it to the solve through
 /// [`SolveOptions::watch`](crate::SolveOptions::watch), then read
 /// [`progress`](Watch::progress) or call [`stop`](Watch::stop) from another
 /// thread (a progress display, a signal handler). A stopped solve returns the best
