@@ -4,66 +4,11 @@
 
 mod common;
 
-use common::{read_assignments, root, scratch_in};
+use common::run::Run;
+use common::{SMALL, read_assignments, root, scratch_in};
 use std::path::Path;
-use std::process::{Command, Output};
 
 use duty_roster::{read_roster_file, validate};
-
-const BIN: &str = env!("CARGO_BIN_EXE_duty-roster");
-
-/// One run of the program, with fluent checks.
-struct Run {
-    output: Output,
-}
-
-impl Run {
-    fn new(args: &[&str]) -> Run {
-        let output = Command::new(BIN)
-            .args(args)
-            .current_dir(root())
-            .output()
-            .expect("run duty-roster");
-        Run { output }
-    }
-
-    fn stdout(&self) -> String {
-        String::from_utf8_lossy(&self.output.stdout).into_owned()
-    }
-
-    fn stderr(&self) -> String {
-        String::from_utf8_lossy(&self.output.stderr).into_owned()
-    }
-
-    fn status(self, code: i32) -> Run {
-        assert_eq!(
-            self.output.status.code(),
-            Some(code),
-            "stdout:\n{}\nstderr:\n{}",
-            self.stdout(),
-            self.stderr()
-        );
-        self
-    }
-
-    fn stderr_has(self, text: &str) -> Run {
-        assert!(
-            self.stderr().contains(text),
-            "stderr lacks {text:?}:\n{}",
-            self.stderr()
-        );
-        self
-    }
-
-    fn stdout_has(self, text: &str) -> Run {
-        assert!(
-            self.stdout().contains(text),
-            "stdout lacks {text:?}:\n{}",
-            self.stdout()
-        );
-        self
-    }
-}
 
 /// Writes a roster file into a scratch folder and returns its path.
 fn roster_file(dir: &Path, text: &str) -> String {
@@ -210,39 +155,6 @@ fn check_accepts_the_shipped_rosters() {
             .stdout_has("no problem found");
     }
 }
-
-const SMALL: &str = r#"
-[roster]
-id = "small"
-name = "Small"
-first = 2022-08-01
-last = 2022-08-05
-time_zone = "Africa/Casablanca"
-
-[[site]]
-id = "bm"
-name = "Béni Mellal"
-
-[[duty]]
-id = "after-hours"
-name = "After hours"
-weekdays = ["mon", "tue", "wed", "thu", "fri"]
-start = "16:30"
-end = "18:30"
-  [[duty.cover]]
-  site = "bm"
-  min = 2
-
-[[staff]]
-id = "A"
-name = "Amina"
-home = "bm"
-
-[[staff]]
-id = "B"
-name = "Brahim"
-home = "bm"
-"#;
 
 #[test]
 fn a_small_roster_solves_and_checks() {

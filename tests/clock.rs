@@ -63,24 +63,11 @@ fn minutes_on(roster: &Roster, date: &str) -> i64 {
 fn a_night_across_a_clock_change_lasts_its_real_hours() {
     // Morocco puts its clocks back an hour for Ramadan (19 March 2023, 03:00 -> 02:00)
     // and forward after it (23 April 2023, 02:00 -> 03:00).
-    let march = roster(
-        "Africa/Casablanca",
-        "2023-03-17",
-        "2023-03-19",
-        NIGHT,
-        1,
-        "",
-    );
+    let nights = |first, last| roster("Africa/Casablanca", first, last, NIGHT, 1, "");
+    let march = nights("2023-03-17", "2023-03-19");
     assert_eq!(minutes_on(&march, "2023-03-17"), 12 * 60);
     assert_eq!(minutes_on(&march, "2023-03-18"), 13 * 60);
-    let april = roster(
-        "Africa/Casablanca",
-        "2023-04-21",
-        "2023-04-23",
-        NIGHT,
-        1,
-        "",
-    );
+    let april = nights("2023-04-21", "2023-04-23");
     assert_eq!(minutes_on(&april, "2023-04-22"), 11 * 60);
     assert_eq!(minutes_on(&april, "2023-04-23"), 12 * 60);
 

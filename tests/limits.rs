@@ -4,121 +4,16 @@
 
 mod common;
 
+use common::run::Run;
 use common::{read_assignments, root, scratch_in};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 
 use duty_roster::{read_roster_file, validate};
 
-const BIN: &str = env!("CARGO_BIN_EXE_duty-roster");
-
-/// One run of the program, with fluent checks.
-struct Run {
-    output: Output,
+/// The shared small roster, starting on line 1 (the line numbers below count from it).
+fn small() -> &'static str {
+    common::SMALL.trim_start_matches('\n')
 }
-
-impl Run {
-    fn new(args: &[&str]) -> Run {
-        Run::with_env(args, &[])
-    }
-
-    fn with_env(args: &[&str], env: &[(&str, &str)]) -> Run {
-        let output = Command::new(BIN)
-            .args(args)
-            .envs(env.iter().copied())
-            .current_dir(root())
-            .output()
-            .expect("run duty-roster");
-        Run { output }
-    }
-
-    fn stdout(&self) -> String {
-        String::from_utf8_lossy(&self.output.stdout).into_owned()
-    }
-
-    fn stderr(&self) -> String {
-        String::from_utf8_lossy(&self.output.stderr).into_owned()
-    }
-
-    fn status(self, code: i32) -> Run {
-        assert_eq!(
-            self.output.status.code(),
-            Some(code),
-            "stdout:\n{}\nstderr:\n{}",
-            self.stdout(),
-            self.stderr()
-        );
-        self
-    }
-
-    fn stderr_has(self, text: &str) -> Run {
-        assert!(
-            self.stderr().contains(text),
-            "stderr lacks {text:?}:\n{}",
-            self.stderr()
-        );
-        self
-    }
-
-    fn stdout_has(self, text: &str) -> Run {
-        assert!(
-            self.stdout().contains(text),
-            "stdout lacks {text:?}:\n{}",
-            self.stdout()
-        );
-        self
-    }
-
-    /// Neither stream carries a raw control character but the line ends.
-    fn no_raw_controls(self) -> Run {
-        for (name, bytes) in [
-            ("stdout", &self.output.stdout),
-            ("stderr", &self.output.stderr),
-        ] {
-            let bad = bytes
-                .iter()
-                .position(|&b| b < 0x20 && b != b'\n' || b == 0x7f);
-            assert!(
-                bad.is_none(),
-                "{name} has a raw control byte:\n{}",
-                String::from_utf8_lossy(bytes)
-            );
-        }
-        self
-    }
-}
-
-const SMALL: &str = r#"[roster]
-id = "small"
-name = "Small"
-first = 2022-08-01
-last = 2022-08-05
-time_zone = "Africa/Casablanca"
-
-[[site]]
-id = "bm"
-name = "Béni Mellal"
-
-[[duty]]
-id = "after-hours"
-name = "After hours"
-weekdays = ["mon", "tue", "wed", "thu", "fri"]
-start = "16:30"
-end = "18:30"
-  [[duty.cover]]
-  site = "bm"
-  min = 2
-
-[[staff]]
-id = "A"
-name = "Amina"
-home = "bm"
-
-[[staff]]
-id = "B"
-name = "Brahim"
-home = "bm"
-"#;
 
 fn scratch(name: &str) -> PathBuf {
     scratch_in("limits-tests", name)
@@ -131,10 +26,10 @@ fn roster_file(name: &str, text: &str) -> String {
     path.display().to_string()
 }
 
-/// `SMALL` with `from` replaced by `to` (which must occur).
+/// `small()` with `from` replaced by `to` (which must occur).
 fn small_with(from: &str, to: &str) -> String {
-    assert!(SMALL.contains(from), "{from:?} not in SMALL");
-    SMALL.replacen(from, to, 1)
+    assert!(small().contains(from), "{from:?} not in small()");
+    small().replacen(from, to, 1)
 }
 
 /// Checks the roster written in `out` with the validator: no rule broken.
@@ -168,7 +63,7 @@ fn a_file_over_the_size_limit_is_refused_for_roster_baseline_and_ledger() {
     let file = std::fs::File::create(&big).unwrap();
     file.set_len(20 * 1024 * 1024 + 1).unwrap();
     let big = big.display().to_string();
-    let roster = roster_file("too-large-roster", SMALL);
+    let roster = roster_file("too-large-roster", small());
     Run::new(&["check", &big])
         .status(2)
         .stderr_has("larger than 20 MB");
@@ -221,7 +116,7 @@ fn a_period_over_a_year_is_a_warning_in_check() {
         .stderr_has("warning:")
         .stderr_has("period.last")
         .stderr_has("426 days");
-    let short = roster_file("period-month", SMALL);
+    let short = roster_file("period-month", small());
     let run = Run::new(&["check", &short]).status(0);
     assert!(!run.stderr().contains("warning"), "{}", run.stderr());
 }
@@ -297,7 +192,7 @@ fn an_integer_above_the_supported_range_says_the_maximum() {
 
 #[test]
 fn too_many_staff_or_slots_are_refused_with_the_limit() {
-    let mut many = SMALL.to_string();
+    let mut many = small().to_string();
     for i in 0..10_000 {
         many.push_str(&format!(
             "\n[[staff]]\nid = \"S{i}\"\nname = \"S\"\nhome = \"bm\"\n"
@@ -355,7 +250,7 @@ fn too_many_staff_or_slots_are_refused_with_the_limit() {
 /// machine's cores before solving, with a note.
 #[test]
 fn threads_above_the_machine_are_capped_with_a_note() {
-    let file = roster_file("threads", SMALL);
+    let file = roster_file("threads", small());
     let out = scratch("threads-out");
     let out_s = out.display().to_string();
     let cores = std::thread::available_parallelism().map_or(1, usize::from);
@@ -390,7 +285,7 @@ fn threads_above_the_machine_are_capped_with_a_note() {
 fn a_file_not_in_utf8_names_the_line_and_column_and_says_to_save_as_utf8() {
     let dir = scratch("latin1");
     let path = dir.join("roster.toml");
-    let text = SMALL.replace("name = \"Brahim\"", "name = \"Br\u{e9}him\"");
+    let text = small().replace("name = \"Brahim\"", "name = \"Br\u{e9}him\"");
     let bytes: Vec<u8> = text.chars().map(|c| c as u32 as u8).collect();
     std::fs::write(&path, bytes).unwrap();
     Run::new(&["check", path.to_str().unwrap()])
@@ -416,7 +311,7 @@ fn a_ledger_or_baseline_not_in_utf8_names_the_line_and_says_to_save_as_utf8() {
         .status(2)
         .stderr_has("ledger.csv:3: column 39: byte 0xE9")
         .stderr_has("save the file as UTF-8");
-    let roster = roster_file("latin1-csv-roster", SMALL);
+    let roster = roster_file("latin1-csv-roster", small());
     let baseline = dir.join("roster.csv");
     let header = "date,weekday,start,end,site,site_name,duty,duty_name,staff,staff_name\n";
     let row = "2022-08-01,lundi,16:30,18:30,bm,B\u{e9}ni,after-hours,After hours,A,Amina\n";

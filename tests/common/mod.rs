@@ -6,6 +6,8 @@ use std::path::{Path, PathBuf};
 
 use duty_roster::Assignment;
 
+pub mod run;
+
 /// The crate's own folder.
 pub fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -39,3 +41,37 @@ pub fn read_assignments(path: &Path) -> Vec<Assignment> {
         })
         .collect()
 }
+
+/// A valid five-day roster of two people at one site, for tests that break it.
+pub const SMALL: &str = r#"
+[roster]
+id = "small"
+name = "Small"
+first = 2022-08-01
+last = 2022-08-05
+time_zone = "Africa/Casablanca"
+
+[[site]]
+id = "bm"
+name = "Béni Mellal"
+
+[[duty]]
+id = "after-hours"
+name = "After hours"
+weekdays = ["mon", "tue", "wed", "thu", "fri"]
+start = "16:30"
+end = "18:30"
+  [[duty.cover]]
+  site = "bm"
+  min = 2
+
+[[staff]]
+id = "A"
+name = "Amina"
+home = "bm"
+
+[[staff]]
+id = "B"
+name = "Brahim"
+home = "bm"
+"#;
