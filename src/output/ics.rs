@@ -40,8 +40,6 @@ mod fold;
 mod names;
 mod versions;
 
-#[cfg(test)]
-use std::collections::HashSet;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
@@ -614,29 +612,6 @@ fn key(path: &Path) -> String {
         .map(|c| c.as_os_str().to_string_lossy())
         .collect::<Vec<_>>()
         .join("/")
-}
-
-/// Removes the `.ics` files in `out/calendars/staff` and `out/calendars/sites` that
-/// are not among `written` (paths relative to `out`), and gives the removed paths,
-/// sorted. A calendar left from an earlier run would still show duties that the new
-/// roster no longer has, or, after a switch to keyed names, give away whose file is
-/// whose. Nothing else in those folders is touched.
-///
-/// # Errors
-/// [`WriteError::Io`] naming the folder or file that could not be read or removed.
-#[cfg(test)]
-pub(crate) fn remove_stale(
-    out: &Path,
-    written: &[&Path],
-) -> Result<Vec<PathBuf>, crate::WriteError> {
-    let keep: HashSet<PathBuf> = written.iter().map(|path| out.join(path)).collect();
-    let mut removed = Vec::new();
-    for sub in [STAFF_DIR, SITES_DIR] {
-        let dir = out.join(CALENDARS_DIR).join(sub);
-        removed.extend(super::remove_unwritten(&dir, "ics", &keep)?);
-    }
-    removed.sort();
-    Ok(removed)
 }
 
 #[cfg(test)]

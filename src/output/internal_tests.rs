@@ -1,14 +1,10 @@
 //! Unit tests of the output modules' crate-internal helpers: escaping, folding, file
 //! names, UIDs and the writing of files.
 
-use std::path::Path;
-
 use chrono::{TimeZone, Utc};
 
 use super::html::escape;
-use super::ics::{
-    MAX_LINE_OCTETS, dtstamp, event_uid, refold, remove_stale, safe_file_stems, text, utc_stamp,
-};
+use super::ics::{MAX_LINE_OCTETS, dtstamp, event_uid, refold, safe_file_stems, text, utc_stamp};
 use super::roster_csv::in_print_order;
 use super::write_atomically;
 use crate::Assignment;
@@ -71,22 +67,6 @@ fn ics_safe_file_stems_keep_plain_ids_and_separate_the_rest() {
     assert_eq!(stems[0], "BM-01");
     assert!(stems[1].starts_with("a_b-") && stems[1].len() == 12);
     assert_ne!(stems[2].to_lowercase(), stems[3].to_lowercase());
-}
-
-#[test]
-fn ics_remove_stale_removes_calendars_not_written_and_keeps_the_rest() {
-    let out = tempfile::tempdir().unwrap();
-    let old = out.path().join("calendars/staff/old.ics");
-    let kept = out.path().join("calendars/staff/kept.ics");
-    write_atomically(&old, b"BEGIN:VCALENDAR").unwrap();
-    write_atomically(&kept, b"BEGIN:VCALENDAR").unwrap();
-    let written = [Path::new("calendars/staff/kept.ics")];
-    assert_eq!(
-        remove_stale(out.path(), &written).unwrap(),
-        vec![old.clone()]
-    );
-    assert!(!old.exists());
-    assert!(kept.exists());
 }
 
 #[test]

@@ -19,8 +19,6 @@ pub mod text;
 #[cfg(test)]
 mod internal_tests;
 
-#[cfg(test)]
-use std::collections::HashSet;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -76,37 +74,4 @@ pub(crate) fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), WriteErr
     file.as_file().sync_all().map_err(io)?;
     file.persist(path).map_err(|e| io(e.error))?;
     Ok(())
-}
-
-/// Removes the files with extension `ext` in `dir` that are not in `written`, and
-/// gives their paths. (The file-by-file way of dropping stale outputs, kept for its
-/// tests; [`write`] now leaves them out of the staged set instead.) An earlier run's calendar would still show duties the roster
-/// no longer has (or, after a switch to keyed names, give away whose file is
-/// whose); an earlier re-plan's notice or changes would tell of changes this run
-/// did not make. Nothing else in the folder is touched.
-#[cfg(test)]
-pub(crate) fn remove_unwritten(
-    dir: &Path,
-    ext: &str,
-    written: &HashSet<PathBuf>,
-) -> Result<Vec<PathBuf>, WriteError> {
-    let io = |path: &Path| {
-        let path = path.to_path_buf();
-        move |source| WriteError::Io { path, source }
-    };
-    let entries = match std::fs::read_dir(dir) {
-        Ok(entries) => entries,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
-        Err(e) => return Err(io(dir)(e)),
-    };
-    let mut removed = Vec::new();
-    for entry in entries {
-        let path = entry.map_err(io(dir))?.path();
-        if path.extension().is_some_and(|e| e == ext) && path.is_file() && !written.contains(&path)
-        {
-            std::fs::remove_file(&path).map_err(io(&path))?;
-            removed.push(path);
-        }
-    }
-    Ok(removed)
 }

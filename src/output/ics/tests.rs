@@ -1,6 +1,8 @@
 //! Unit tests of the calendar output: escaping, folding, UTC instants across the
 //! 2022 Ramadan clock changes, UIDs, reminders and calendar properties.
 
+use std::collections::HashSet;
+
 use chrono::{NaiveDate, NaiveTime, TimeZone, Utc};
 
 use super::*;
@@ -383,36 +385,6 @@ fn rendering_is_deterministic() {
     let once = render(&roster, &awkward_assignments(), &CalendarOptions::default());
     let twice = render(&roster, &awkward_assignments(), &CalendarOptions::default());
     assert_eq!(once, twice);
-}
-
-#[test]
-fn stale_calendars_are_removed_and_nothing_else() {
-    let out = std::env::temp_dir().join(format!("duty-roster-stale-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&out);
-    let roster = crate::sample::tiny_roster();
-    let files = render(
-        &roster,
-        &[assign("2022-08-01", "A")],
-        &CalendarOptions::default(),
-    );
-    for f in &files {
-        crate::output::write_atomically(&out.join(&f.path), &f.bytes).unwrap();
-    }
-    let old = out.join("calendars/staff/Z.ics");
-    let note = out.join("calendars/staff/README.txt");
-    std::fs::write(&old, "x").unwrap();
-    std::fs::write(&note, "x").unwrap();
-    assert_eq!(
-        remove_stale(
-            &out,
-            &files.iter().map(|f| f.path.as_path()).collect::<Vec<_>>()
-        )
-        .unwrap(),
-        std::slice::from_ref(&old)
-    );
-    assert!(!old.exists() && note.exists());
-    assert!(files.iter().all(|f| out.join(&f.path).exists()));
-    std::fs::remove_dir_all(&out).unwrap();
 }
 
 #[test]
