@@ -111,6 +111,48 @@ pub enum ReadError {
         /// The validation error.
         source: ValidationError,
     },
+    /// A staff or leave table (`staff_from`, `leave_from`) could not be read, or one
+    /// of its cells is invalid for the roster.
+    #[error(transparent)]
+    Table(#[from] TableError),
+}
+
+/// A staff or leave table (.xlsx, .ods or .csv) could not be read, or says something
+/// impossible: the file, the sheet of a workbook, the row as the spreadsheet numbers
+/// it and the column as its header is written, when known, and what is wrong.
+///
+/// # Example
+/// ```
+/// let e = duty_roster::error::TableError {
+///     path: "staff.xlsx".into(),
+///     sheet: Some("Personnel".into()),
+///     row: Some(14),
+///     column: Some("home".into()),
+///     message: "unknown site `azl` (known: bm, fbs)".into(),
+/// };
+/// assert_eq!(
+///     e.to_string(),
+///     "staff.xlsx, sheet Personnel, row 14, column home: unknown site `azl` (known: bm, fbs)"
+/// );
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{}{}{}{}: {message}",
+    path.display(),
+    sheet.as_ref().map(|s| format!(", sheet {s}")).unwrap_or_default(),
+    row.map(|r| format!(", row {r}")).unwrap_or_default(),
+    column.as_ref().map(|c| format!(", column {c}")).unwrap_or_default())]
+#[non_exhaustive]
+pub struct TableError {
+    /// The table's file.
+    pub path: PathBuf,
+    /// The sheet, for a workbook.
+    pub sheet: Option<String>,
+    /// The row, counted from 1 as the spreadsheet shows it (the header is row 1).
+    pub row: Option<u32>,
+    /// The column, by its header as written in the file.
+    pub column: Option<String>,
+    /// What is wrong and what would be valid.
+    pub message: String,
 }
 
 /// A roster says something impossible: the field (as a path such as

@@ -24,6 +24,9 @@ pub const MAX_PERIOD_DAYS: usize = 731;
 pub const LONG_PERIOD_DAYS: usize = 366;
 /// Most people in a roster.
 pub const MAX_STAFF: usize = 10_000;
+/// Most rows of a leave table (`leave_from`): ten absences for each of the most
+/// people.
+pub const MAX_LEAVE_ROWS: usize = 10 * MAX_STAFF;
 /// Most slots (one duty at one site on one date) in a roster.
 pub const MAX_SLOTS: usize = 50_000;
 /// Most (person, slot) pairs the model may decide: ten times the agency's largest

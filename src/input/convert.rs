@@ -23,9 +23,18 @@ use crate::{
 
 type Result<T> = std::result::Result<T, ValidationError>;
 
-/// Converts the file to a definition, recording spans as it goes.
-/// `limits` holds the [`Limits`] of each `[[staff]]` entry, in order.
-pub(crate) fn convert(file: &RawFile, limits: Vec<Limits>, spans: &mut Spans) -> Result<RosterDef> {
+/// A top-level `[[preference]]`: the person's id and the wish.
+pub(crate) type NamedPreference = (String, Preference);
+
+/// Converts the file to a definition, recording spans as it goes, and hands back
+/// the top-level `[[preference]]` tables apart (their people may come from a staff
+/// table, read later). `limits` holds the [`Limits`] of each `[[staff]]` entry, in
+/// order.
+pub(crate) fn convert(
+    file: &RawFile,
+    limits: Vec<Limits>,
+    spans: &mut Spans,
+) -> Result<(RosterDef, Vec<NamedPreference>)> {
     let roster = roster_table(&file.roster, spans)?;
     let mut holidays = Vec::new();
     for (i, h) in file.holiday.iter().enumerate() {
@@ -98,6 +107,19 @@ pub(crate) fn convert(file: &RawFile, limits: Vec<Limits>, spans: &mut Spans) ->
             staff: spans.take(format!("{path}.staff"), &p.staff).clone(),
         });
     }
+    let mut named = Vec::new();
+    for (k, p) in file.preference.iter().enumerate() {
+        let path = format!("preference[{k}]");
+        let Some(staff) = &p.get_ref().staff else {
+            spans.record(&path, p.span());
+            return Err(ValidationError::new(
+                path,
+                "a [[preference]] needs `staff`, the id of the person who wishes it",
+            ));
+        };
+        let staff = spans.take(format!("{path}.staff"), staff).clone();
+        named.push((staff, preference(path, p, spans)?));
+    }
     let settings = match &file.settings {
         Some(s) => {
             spans.record("settings", s.span());
@@ -118,23 +140,26 @@ pub(crate) fn convert(file: &RawFile, limits: Vec<Limits>, spans: &mut Spans) ->
         }
         None => Settings::default(),
     };
-    Ok(RosterDef {
-        id: roster.id,
-        name: roster.name,
-        period: roster.period,
-        time_zone: roster.time_zone,
-        revision: roster.revision,
-        holidays,
-        sites,
-        duties,
-        events,
-        cover_overrides,
-        staff,
-        rules,
-        pins,
-        settings,
-        replan: None,
-    })
+    Ok((
+        RosterDef {
+            id: roster.id,
+            name: roster.name,
+            period: roster.period,
+            time_zone: roster.time_zone,
+            revision: roster.revision,
+            holidays,
+            sites,
+            duties,
+            events,
+            cover_overrides,
+            staff,
+            rules,
+            pins,
+            settings,
+            replan: None,
+        },
+        named,
+    ))
 }
 
 /// What `[roster]` says.
@@ -308,7 +333,17 @@ fn person(
         .preference
         .iter()
         .enumerate()
-        .map(|(j, p)| preference(format!("{path}.preferences[{j}]"), p, spans))
+        .map(|(j, p)| {
+            let ppath = format!("{path}.preferences[{j}]");
+            if let Some(staff) = &p.get_ref().staff {
+                spans.record(format!("{ppath}.staff"), staff.span());
+                return Err(ValidationError::new(
+                    format!("{ppath}.staff"),
+                    "a [[staff.preference]] is its person's own: `staff` is for a top-level [[preference]]",
+                ));
+            }
+            preference(ppath, p, spans)
+        })
         .collect::<Result<Vec<_>>>()?;
     Ok(Staff {
         id: spans.take(format!("{path}.id"), &s.id).clone(),

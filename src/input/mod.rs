@@ -24,6 +24,7 @@ pub mod nsp;
 mod numbers;
 mod raw;
 mod spans;
+mod table;
 mod values;
 
 #[cfg(test)]
@@ -34,6 +35,7 @@ use std::path::Path;
 pub use baseline::{
     Baseline, BaselineError, BaselineRow, DropReason, RowStatus, parse_baseline, read_baseline,
 };
+pub use table::{LeaveRow, read_leave_table, read_staff_table};
 
 use crate::error::Position;
 use crate::{ReadError, Roster, ValidationError};
@@ -223,8 +225,31 @@ pub fn parse_roster_toml(text: &str, path: &Path) -> Result<Roster, ReadError> {
         at: spans.find(&source.field).and_then(|s| at(s.start)),
         source,
     };
-    let def = convert::convert(&file, limits.staff, &mut spans).map_err(|e| invalid(e, &spans))?;
-    Roster::new(def).map_err(|e| invalid(e, &spans))
+    let (mut def, preferences) =
+        convert::convert(&file, limits.staff, &mut spans).map_err(|e| invalid(e, &spans))?;
+    let toml_lines: Vec<usize> = (0..def.staff.len())
+        .map(|i| {
+            spans
+                .find(&format!("staff[{i}]"))
+                .map_or(0, |s| Position::from_offset(text, s.start).line)
+        })
+        .collect();
+    let origins = table::attach(
+        file.roster.get_ref(),
+        path,
+        &mut def,
+        preferences,
+        &toml_lines,
+        &mut spans,
+    )
+    .map_err(|f| match f {
+        table::Failure::Toml(e) => invalid(e, &spans),
+        table::Failure::Table(e) => ReadError::Table(e),
+    })?;
+    Roster::new(def).map_err(|e| match origins.locate(e) {
+        Ok(located) => ReadError::Table(located),
+        Err(e) => invalid(e, &spans),
+    })
 }
 
 /// Serde's message with the Rust type names it may contain (`u32`, `struct

@@ -36,7 +36,12 @@ pub(crate) struct RawFile {
     pub event: Vec<Spanned<RawEvent>>,
     #[serde(default)]
     pub cover_override: Vec<Spanned<RawCoverOverride>>,
+    #[serde(default)]
     pub staff: Vec<Spanned<RawStaff>>,
+    /// Top-level `[[preference]]` tables: a person's wish by their id, for people
+    /// of a staff table.
+    #[serde(default)]
+    pub preference: Vec<Spanned<RawPreference>>,
     #[serde(default)]
     pub rules: Option<crate::Rules>,
     #[serde(default)]
@@ -54,6 +59,12 @@ pub(crate) struct RawRoster {
     pub time_zone: Spanned<String>,
     #[serde(default)]
     pub revision: Option<Loose>,
+    /// A staff table: `"staff.xlsx"` or `{ path = "...", sheet = "..." }`.
+    #[serde(default)]
+    pub staff_from: Option<Loose>,
+    /// A leave table, as `staff_from`.
+    #[serde(default)]
+    pub leave_from: Option<Loose>,
 }
 
 /// `[settings]`.
@@ -202,6 +213,7 @@ pub(crate) struct RawStaff {
 /// other key of the file is left to [`RawFile`].
 #[derive(Debug, Deserialize)]
 pub(crate) struct StaffLimits {
+    #[serde(default)]
     pub staff: Vec<Limits>,
 }
 
@@ -270,10 +282,13 @@ pub(crate) enum RawWish {
     Want,
 }
 
-/// `[[staff.preference]]`.
+/// `[[staff.preference]]`, or a top-level `[[preference]]` (which names its
+/// person by `staff`).
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawPreference {
+    #[serde(default)]
+    pub staff: Option<Spanned<String>>,
     pub wish: RawWish,
     #[serde(default)]
     pub date: Option<Loose>,
