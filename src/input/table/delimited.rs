@@ -46,10 +46,13 @@ pub(crate) fn rows(bytes: &[u8]) -> Result<RawRows, (Option<u32>, String)> {
     Ok(rows)
 }
 
-/// `;` or a tab when the first line has more of it than of `,` (outside quotes),
-/// else `,`.
+/// `;` or a tab when the first line that is not blank has more of it than of `,`
+/// (outside quotes), else `,`.
 fn separator(text: &str) -> u8 {
-    let first = text.lines().next().unwrap_or_default();
+    let first = text
+        .lines()
+        .find(|l| !l.trim().is_empty())
+        .unwrap_or_default();
     let mut quoted = false;
     let (mut commas, mut semicolons, mut tabs) = (0, 0, 0);
     for c in first.chars() {
