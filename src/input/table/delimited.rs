@@ -25,14 +25,19 @@ pub(crate) fn rows(bytes: &[u8]) -> Result<RawRows, (Option<u32>, String)> {
         .from_reader(text.as_bytes());
     let mut rows = RawRows::new();
     let mut record = csv::StringRecord::new();
+    let mut lines = Lines::default();
     loop {
-        let position = reader.position().clone();
-        let line = crate::input::csv_line(text.as_bytes(), Some(&position)) as u32;
+        let before = reader.position().byte();
         match reader.read_record(&mut record) {
             Ok(false) => break,
             Ok(true) => {}
-            Err(e) => return Err((Some(line), format!("cannot read this CSV line: {e}"))),
+            Err(e) => {
+                let line = lines.at(text.as_bytes(), before);
+                return Err((Some(line), format!("cannot read this CSV line: {e}")));
+            }
         }
+        let start = record.position().map_or(before, csv::Position::byte);
+        let line = lines.at(text.as_bytes(), start);
         if record.len() > MAX_COLUMNS as usize {
             return Err((Some(line), too_wide(line)));
         }
@@ -44,6 +49,35 @@ pub(crate) fn rows(bytes: &[u8]) -> Result<RawRows, (Option<u32>, String)> {
         rows.insert(line, cells);
     }
     Ok(rows)
+}
+
+/// Line numbers of byte offsets that only grow, counted once over the text.
+#[derive(Default)]
+struct Lines {
+    /// How far the newlines are counted.
+    offset: usize,
+    /// The newlines before `offset`.
+    newlines: u32,
+}
+
+impl Lines {
+    /// The 1-based line of the record starting at `byte` (past the line ends it
+    /// may start on, as blank lines are skipped).
+    fn at(&mut self, bytes: &[u8], byte: u64) -> u32 {
+        let mut end = (byte as usize).min(bytes.len());
+        while end < bytes.len() && matches!(bytes[end], b'\r' | b'\n') {
+            end += 1;
+        }
+        if end > self.offset {
+            let counted = bytes[self.offset..end]
+                .iter()
+                .filter(|&&b| b == b'\n')
+                .count();
+            self.newlines += counted as u32;
+            self.offset = end;
+        }
+        self.newlines + 1
+    }
 }
 
 /// `;` or a tab when the first line that is not blank has more of it than of `,`

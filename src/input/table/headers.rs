@@ -77,7 +77,13 @@ pub(crate) const STAFF: &[Names] = &[
     ),
     (
         "max_weekends",
-        &["week_ends_max", "weekends_max", "max_week_ends"],
+        &[
+            "week-ends_max",
+            "week_ends_max",
+            "weekends_max",
+            "max_week-ends",
+            "max_week_ends",
+        ],
     ),
 ];
 
@@ -146,6 +152,7 @@ mod tests {
         assert_eq!(key_of("COMPÉTENCES", STAFF), Some("skills"));
         assert_eq!(key_of("Matricule", LEAVE), Some("id"));
         assert_eq!(key_of("Jusqu'au", LEAVE), Some("to"));
+        assert_eq!(key_of("Week-ends max", STAFF), Some("max_weekends"));
         assert_eq!(key_of("grade", STAFF), None);
     }
 
