@@ -122,3 +122,30 @@ fn the_opendocument_copies_read_as_the_workbook_and_the_csv() {
     // The one-day training has an empty `Au`.
     assert_eq!(csv[1].absence.dates.first, csv[1].absence.dates.last);
 }
+
+#[test]
+fn the_command_line_names_the_table_cell_of_an_error() {
+    let dir = scratch_in("tables-tests", "cli-error");
+    let text = std::fs::read_to_string(root().join("rosters/aubm-2022-08-tables.toml"))
+        .unwrap()
+        .replace(
+            "staff_from = { path = \"aubm-staff.xlsx\", sheet = \"Personnel\" }",
+            "staff_from = \"staff.csv\"",
+        )
+        .replace("leave_from = \"aubm-leave.csv\"", "");
+    std::fs::write(dir.join("roster.toml"), text).unwrap();
+    std::fs::write(
+        dir.join("staff.csv"),
+        "\u{feff}Matricule;Nom;Rattachement\r\nBM-03;Khadija;bm\r\nAZ-01;Lahcen;azl\r\nKBG-04;Houda;kbg\r\n",
+    )
+    .unwrap();
+    let roster = dir.join("roster.toml");
+    let run = Run::new(&["check", roster.to_str().unwrap()]).status(2);
+    assert_eq!(
+        run.stderr(),
+        format!(
+            "error: {}, row 3, column Rattachement: unknown site `azl` (known: bm, fbs, azilal, kbg, phone, whatsapp)\n",
+            dir.join("staff.csv").display()
+        )
+    );
+}

@@ -219,6 +219,13 @@ pub fn parse_roster_toml(text: &str, path: &Path) -> Result<Roster, ReadError> {
         }
     };
     let file: raw::RawFile = toml::from_str(text).map_err(located)?;
+    if file.staff.is_empty() && file.roster.get_ref().staff_from.is_none() {
+        return Err(ReadError::Syntax {
+            path: path.to_path_buf(),
+            at: None,
+            message: "no people: add [[staff]] entries, or `staff_from` in [roster]: missing field `staff`".into(),
+        });
+    }
     let limits: raw::StaffLimits = toml::from_str(text).map_err(located)?;
     let invalid = |source: ValidationError, spans: &spans::Spans| ReadError::Invalid {
         path: path.to_path_buf(),
