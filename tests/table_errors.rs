@@ -518,12 +518,37 @@ fn bad_table_keys_and_preferences_are_located_in_the_roster_file() {
             path.display()
         )
     );
-    let path = roster(&d, r#"leave_from = { file = "leave.csv" }"#, "");
+    let person = "\n[[staff]]\nid = \"A\"\nname = \"S\"\nhome = \"bm\"\n";
+    let path = roster(&d, r#"leave_from = { file = "leave.csv" }"#, person);
     assert_eq!(
         roster_error(&path),
         format!(
             "{}:7:14: roster.leave_from: unknown key `file` (valid: path, sheet)",
             path.display()
+        )
+    );
+    let path = roster(
+        &d,
+        r#"staff_from = { path = "none.xlsx", sheet = "Personnel" }"#,
+        "",
+    );
+    let e = roster_error(&path);
+    assert!(
+        e.starts_with(&format!(
+            "{}:7:14: roster.staff_from: {}: cannot read: ",
+            path.display(),
+            d.join("none.xlsx").display()
+        )),
+        "{e}"
+    );
+    file(&d, "leave.csv", b"");
+    let path = roster(&d, r#"leave_from = "leave.csv""#, person);
+    assert_eq!(
+        roster_error(&path),
+        format!(
+            "{}:7:14: roster.leave_from: {}: the sheet is empty: its first row must hold the column headers (id, name, ...)",
+            path.display(),
+            d.join("leave.csv").display()
         )
     );
     file(&d, "staff.csv", b"id,name,home\nA,Salma,bm\n");

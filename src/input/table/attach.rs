@@ -44,8 +44,9 @@ pub(crate) struct Origins {
 /// `[[staff]]` entry, for the error of an id given twice.
 ///
 /// # Errors
-/// A bad `staff_from`/`leave_from` value or an unknown person in a `[[preference]]`
-/// ([`Failure::Toml`]); a table's error, an id both in the table and in a
+/// A bad `staff_from`/`leave_from` value, a table that cannot be opened, or an
+/// unknown person in a `[[preference]]` ([`Failure::Toml`]); a table's error at a
+/// row, an id both in the table and in a
 /// `[[staff]]` entry, a leave row whose id is nobody's ([`Failure::Table`]).
 pub(crate) fn attach(
     roster: &RawRoster,
@@ -62,7 +63,8 @@ pub(crate) fn attach(
     let folder = roster_path.parent().unwrap_or(Path::new(""));
     if let Some(value) = &roster.staff_from {
         let (path, sheet) = source(spans, "roster.staff_from", value, folder)?;
-        let rows = super::staff_rows(&path, sheet.as_deref()).map_err(Failure::Table)?;
+        let rows = super::staff_rows(&path, sheet.as_deref())
+            .map_err(|e| unopened("roster.staff_from", e))?;
         let toml: HashMap<&str, usize> = def
             .staff
             .iter()
@@ -96,7 +98,8 @@ pub(crate) fn attach(
         .collect();
     if let Some(value) = &roster.leave_from {
         let (path, sheet) = source(spans, "roster.leave_from", value, folder)?;
-        let rows = super::leave_rows(&path, sheet.as_deref()).map_err(Failure::Table)?;
+        let rows = super::leave_rows(&path, sheet.as_deref())
+            .map_err(|e| unopened("roster.leave_from", e))?;
         for (k, leave) in rows.leave.iter().enumerate() {
             let Some(&i) = index.get(&leave.id) else {
                 return Err(Failure::Table(rows.table.at(
@@ -135,6 +138,17 @@ pub(crate) fn attach(
         person.preferences.push(preference);
     }
     Ok(origins)
+}
+
+/// A table's error: one about the table as a whole (it cannot be read, is not of
+/// its kind, has no such sheet, is empty) is the roster file's, at the key that
+/// names the table; one at a row is the table's.
+fn unopened(field: &str, error: TableError) -> Failure {
+    if error.row.is_none() {
+        Failure::Toml(ValidationError::new(field, error.to_string()))
+    } else {
+        Failure::Table(error)
+    }
 }
 
 /// The file and sheet of `staff_from` or `leave_from`: `"staff.xlsx"` or
