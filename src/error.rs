@@ -123,16 +123,14 @@ pub enum ReadError {
 ///
 /// # Example
 /// ```
-/// let e = duty_roster::error::TableError {
-///     path: "staff.xlsx".into(),
-///     sheet: Some("Personnel".into()),
-///     row: Some(14),
-///     column: Some("home".into()),
-///     message: "unknown site `azl` (known: bm, fbs)".into(),
-/// };
+/// # let dir = tempfile::tempdir().unwrap();
+/// let path = dir.path().join("staff.csv");
+/// std::fs::write(&path, "id;nom;site\nBM-01;Salma;bm\nBM-01;Youssef;bm\n").unwrap();
+/// let e = duty_roster::input::read_staff_table(&path, None).unwrap_err();
+/// assert_eq!((e.row, e.column.as_deref()), (Some(3), Some("id")));
 /// assert_eq!(
 ///     e.to_string(),
-///     "staff.xlsx, sheet Personnel, row 14, column home: unknown site `azl` (known: bm, fbs)"
+///     format!("{}, row 3, column id: duplicate id `BM-01` (also row 2)", path.display())
 /// );
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
