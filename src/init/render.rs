@@ -68,7 +68,9 @@ fn roster_table(options: &InitOptions) -> String {
     let template = options.template;
     let period = options.months.range();
     let mut out = String::from("[roster]\n");
-    let id = format!("{}-{}", template.id_prefix(), options.months.label());
+    // An id goes into calendar UIDs: `2026-12-to-2027-01` rather than `..`.
+    let months = options.months.label().replace("..", "-to-");
+    let id = format!("{}-{months}", template.id_prefix());
     let name = template.name(
         &period_name(options.months, Language::Fr),
         &period_name(options.months, Language::Ar),
@@ -77,9 +79,14 @@ fn roster_table(options: &InitOptions) -> String {
     let _ = writeln!(out, "name = {}", quote(&name));
     let _ = writeln!(out, "first = {}\nlast = {}", period.first, period.last);
     let _ = writeln!(out, "time_zone = {}", quote(template.time_zone()));
-    out.push_str("# revision = 2026-07-25T09:00:00Z   # when this version was made: fixes calendar stamps\n\n");
+    // An example a week before the period: a fixed revision makes calendars reproducible.
+    let week_before = period.first - chrono::Days::new(7);
+    let _ = writeln!(
+        out,
+        "# revision = {week_before}T09:00:00Z   # when this version was made: fixes calendar stamps\n"
+    );
     out.push_str(
-        "[settings]\nlanguage = \"fr\"          # or \"ar\", \"en\": labels of the outputs\n",
+        "[settings]\nlanguage = \"fr\"           # or \"ar\", \"en\": labels of the outputs\n",
     );
     match template {
         Template::Agency => out.push_str(
