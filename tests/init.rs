@@ -288,3 +288,46 @@ fn the_manual_has_a_page_per_command() {
     let init = std::fs::read_to_string(dir.join("duty-roster-init.1")).unwrap();
     assert!(init.contains("\\-\\-template") && init.contains("\\-\\-force"));
 }
+
+/// The lines left to confirm are ready to use: uncommented, the Islamic holidays and
+/// the Ramadan hours read as such.
+#[test]
+fn the_lines_to_confirm_are_valid_once_uncommented() {
+    let months = Months::parse("2027-02..2027-03").unwrap();
+    let text = render(&InitOptions::new(months, Template::Agency)).unwrap();
+    let keys = [
+        "[[holiday]]",
+        "date = ",
+        "name = ",
+        "[[duty.times]]",
+        "from = ",
+        "to = ",
+    ];
+    let keys = [&keys[..], &["start = ", "end = "]].concat();
+    let uncommented: String = text
+        .lines()
+        .map(|line| {
+            let indent = line.len() - line.trim_start().len();
+            match line.trim_start().strip_prefix("# ") {
+                Some(rest) if keys.iter().any(|k| rest.starts_with(k)) => {
+                    format!("{}{rest}\n", &line[..indent])
+                }
+                _ => format!("{line}\n"),
+            }
+        })
+        .collect();
+    let before = read_roster_file_text(&text);
+    let after = read_roster_file_text(&uncommented);
+    // Eid al-Fitr 1448, two days, falls in March 2027.
+    assert_eq!(after.def().holidays.len(), before.def().holidays.len() + 2);
+    let evening = |roster: &duty_roster::Roster| {
+        let duty = roster
+            .duties()
+            .iter()
+            .find(|d| d.id == "after-hours")
+            .unwrap();
+        duty.times.len()
+    };
+    assert_eq!((evening(&before), evening(&after)), (0, 1));
+    assert!(precheck(&after).is_empty());
+}
