@@ -99,6 +99,11 @@ fn text(range: &Range<Data>, row: usize, col: usize) -> String {
     }
 }
 
+/// The names in a grid cell: one or more a line, between " · ".
+fn names_in(cell: &str) -> impl Iterator<Item = &str> {
+    cell.lines().flat_map(|l| l.split(" · "))
+}
+
 /// The header row of every sheet (after the name, the meta line and the title).
 const HEADER: usize = 3;
 
@@ -179,7 +184,7 @@ fn every_roster_csv_row_is_in_its_site_grid_day_and_duty_cell() {
             .unwrap_or_else(|| panic!("no row {date} in {sheet}"));
         let cell = text(range, day, col);
         assert!(
-            cell.lines().any(|l| l == unguarded(staff_name)),
+            names_in(&cell).any(|n| n == unguarded(staff_name)),
             "{staff_name} not in {sheet} {date} {duty_name}: {cell:?}"
         );
         assert_eq!(text(range, day, 1), row[1], "weekday of {date}");
@@ -198,7 +203,7 @@ fn every_roster_csv_row_is_in_its_site_grid_day_and_duty_cell() {
                     let cell = text(range, r, c);
                     let is_duty = text(range, HEADER, c) != "Remarques";
                     if is_duty && cell != "–" {
-                        cell.lines().count()
+                        names_in(&cell).count()
                     } else {
                         0
                     }

@@ -40,6 +40,11 @@ def unquote(value):
     return value[1:] if value[:2] in ("'=", "'+", "'-", "'@") else value
 
 
+def names(cell):
+    """The names in a grid cell: one or more a line, between " · "."""
+    return [n for line in cell.split("\n") for n in line.split(" · ")]
+
+
 def sheet(out, name):
     return read_csv(out / f"roster-{name}.csv")
 
@@ -78,7 +83,7 @@ def main():
                 break
             for c, cell in enumerate(r[2:], start=2):
                 if cell and cell != "–" and head[c] != NOTES:
-                    names_in_grids += len(cell.split("\n"))
+                    names_in_grids += len(names(cell))
     check(names_in_grids == len(rows), f"grids hold {names_in_grids} names, roster.csv {len(rows)}")
     for row in rows:
         date, duty, person = row[0], unquote(row[7]), unquote(row[9])
@@ -86,7 +91,7 @@ def main():
         cols = [c for c, h in enumerate(grid[HEAD_ROWS]) if h.split("\n")[0] == duty]
         days = [r for r in grid[HEAD_ROWS + 1:] if r and r[0] == date]
         cell = days[0][cols[0]] if cols and days else ""
-        check(person in cell.split("\n"), f"{person} not in {date} {duty}: {cell!r}")
+        check(person in names(cell), f"{person} not in {date} {duty}: {cell!r}")
 
     summary = read_csv(out / "roster" / "summary.csv")
     people = sheet(out, PEOPLE)[HEAD_ROWS + 1:]

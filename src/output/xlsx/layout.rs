@@ -1,16 +1,18 @@
 //! Sizes of a printed sheet, estimated without a font: how many lines a wrapped text
-//! takes in a column, a row's height, and column widths widened so that a month grid
-//! fills an A4 landscape page (a sheet set to fit one page is scaled by its tallest
-//! or widest side; a grid of 31 days is tall, so wider columns cost nothing and
-//! leave room for long names). Spreadsheets do not grow rows for wrapped text
-//! written by a program, so rows get their height here.
+//! takes in a column, a row's height, and the scale at which a sheet set to fit one
+//! A4 landscape page prints (by its tallest or widest side), so that a month grid
+//! can choose its shape. Spreadsheets do not grow rows for wrapped text written by
+//! a program, so rows get their height here.
 
 /// Points per line of text (11-point font).
 pub(super) const LINE_HEIGHT: f64 = 15.0;
 
-/// The printable width over height of an A4 landscape page with the sheets'
-/// margins (0.4 inch each side).
-const PAGE_RATIO: f64 = (11.69 - 0.8) / (8.27 - 0.8);
+/// The printable width of an A4 landscape page with the sheets' margins (0.4 inch
+/// each side), in points.
+const PAGE_WIDTH: f64 = (11.69 - 0.8) * 72.0;
+
+/// The printable height of the same page.
+const PAGE_HEIGHT: f64 = (8.27 - 0.8) * 72.0;
 
 /// The lines `text` takes in a column `width` characters wide: each of its lines
 /// wrapped at the column's width.
@@ -32,22 +34,11 @@ fn column_points(width: f64) -> f64 {
     (width * 7.0 + 5.0) * 0.75
 }
 
-/// Widens the columns listed in `grow` (indices into `widths`, in characters), in
-/// proportion to their widths, until the sheet is as wide as a landscape page is
-/// for a sheet `height` points tall; never narrows a column.
-pub(super) fn widen_to_page(widths: &mut [f64], grow: &[usize], height: f64) {
-    let total: f64 = widths.iter().map(|&w| column_points(w)).sum();
-    let wanted = height * PAGE_RATIO;
-    let growing: f64 = grow.iter().map(|&i| widths[i]).sum();
-    if total >= wanted || growing <= 0.0 {
-        return;
-    }
-    // points per character of width: 7 pixels of 0.75 point
-    let extra_chars = (wanted - total) / (7.0 * 0.75);
-    for &i in grow {
-        let w = widths[i] + extra_chars * widths[i] / growing;
-        widths[i] = w.floor();
-    }
+/// The scale at which a sheet with columns `widths` (characters) and `height`
+/// points tall prints on one A4 landscape page: 1 when it fits as it is.
+pub(super) fn scale(widths: &[f64], height: f64) -> f64 {
+    let width: f64 = widths.iter().map(|&w| column_points(w)).sum();
+    (PAGE_WIDTH / width).min(PAGE_HEIGHT / height).min(1.0)
 }
 
 #[cfg(test)]
@@ -62,15 +53,11 @@ mod tests {
     }
 
     #[test]
-    fn a_tall_grid_gets_wider_columns_and_a_wide_one_keeps_them() {
-        let mut widths = vec![11.0, 11.0, 20.0, 20.0];
-        widen_to_page(&mut widths, &[2, 3], 800.0);
-        assert_eq!(widths[..2], [11.0, 11.0]);
-        assert!(widths[2] > 50.0 && widths[2] == widths[3], "{widths:?}");
-        let total: f64 = widths.iter().map(|&w| column_points(w)).sum();
-        assert!((total - 800.0 * PAGE_RATIO).abs() < 15.0, "{total}");
-        let mut wide = vec![60.0, 60.0];
-        widen_to_page(&mut wide, &[0, 1], 100.0);
-        assert_eq!(wide, [60.0, 60.0]);
+    fn a_sheet_is_scaled_by_its_tallest_or_widest_side() {
+        assert_eq!(scale(&[10.0, 10.0], 100.0), 1.0);
+        let tall = scale(&[10.0], PAGE_HEIGHT * 2.0);
+        assert!((tall - 0.5).abs() < 1e-9, "{tall}");
+        let wide = scale(&[200.0, 200.0], 100.0);
+        assert!(wide < 0.6 && wide > 0.5, "{wide}");
     }
 }

@@ -21,9 +21,92 @@ use crate::{Roster, Slot};
 /// A4 in Excel's paper sizes.
 const A4: u8 = 9;
 
-/// A duty's cell of one day: its lines, whether they read right to left, whether
-/// the slot is short of people; `None` when the site does not hold the duty.
-type DutyCell = Option<(Vec<String>, bool, bool)>;
+/// The names between two names on one line of a cell.
+pub(super) const SEPARATOR: &str = " · ";
+
+/// A duty's cell of one day.
+struct Cell {
+    /// The slot's hours when they are not the usual ones.
+    hours: Option<String>,
+    /// The people on the slot.
+    names: Vec<String>,
+    /// How many people the slot is short of, as a line.
+    unfilled: Option<String>,
+    /// The names read right to left.
+    rtl: bool,
+}
+
+impl Cell {
+    /// The cell's text with `per_line` names a line.
+    fn text(&self, per_line: usize) -> String {
+        let mut lines: Vec<String> = self.hours.iter().cloned().collect();
+        for chunk in self.names.chunks(per_line.max(1)) {
+            lines.push(chunk.join(SEPARATOR));
+        }
+        lines.extend(self.unfilled.iter().cloned());
+        lines.join("\n")
+    }
+}
+
+/// The cell of a duty the site does not hold that day is `None`.
+type DutyCell = Option<Cell>;
+
+/// The columns' widths (characters) and rows' heights (points) of a grid, and the
+/// scale it prints at on one page.
+struct Plan {
+    per_line: usize,
+    widths: Vec<f64>,
+    /// The header row's, then each day's.
+    heights: Vec<f64>,
+    scale: f64,
+}
+
+/// Sizes the grid with `per_line` names a line: each column as wide as its longest
+/// line (within bounds), each row as tall as its tallest cell.
+fn plan(headers: &[String], days: &[Day], per_line: usize) -> Plan {
+    let longest = |texts: &mut dyn Iterator<Item = String>| {
+        texts
+            .flat_map(|t| t.split('\n').map(|l| l.chars().count()).collect::<Vec<_>>())
+            .max()
+            .unwrap_or(0) as f64
+    };
+    let duties = headers.len() - 3;
+    let mut widths = vec![11.0, 11.0];
+    for c in 0..duties {
+        let mut texts = days
+            .iter()
+            .filter_map(|d| d.duties[c].as_ref())
+            .map(|cell| cell.text(per_line));
+        widths.push((longest(&mut texts) + 2.0).clamp(12.0, 80.0));
+    }
+    let mut notes = days.iter().map(|d| d.notes.join("\n"));
+    widths.push((longest(&mut notes) + 2.0).clamp(12.0, 40.0));
+    let header = headers
+        .iter()
+        .zip(&widths)
+        .map(|(h, &w)| layout::lines(h, w))
+        .max()
+        .unwrap_or(1);
+    let mut heights = vec![layout::row_height(header)];
+    for day in days {
+        let mut lines = layout::lines(&day.notes.join("\n"), widths[2 + duties]);
+        for (c, cell) in day.duties.iter().enumerate() {
+            if let Some(cell) = cell {
+                lines = lines.max(layout::lines(&cell.text(per_line), widths[2 + c]));
+            }
+        }
+        heights.push(layout::row_height(lines));
+    }
+    // the head rows, the blank row and the legend's four
+    let height = heights.iter().sum::<f64>() + 20.0 + 7.0 * layout::LINE_HEIGHT;
+    let scale = layout::scale(&widths, height);
+    Plan {
+        per_line,
+        widths,
+        heights,
+        scale,
+    }
+}
 
 /// One day of the grid, before it is written.
 struct Day {
@@ -61,45 +144,26 @@ pub(super) fn write(book: &Book, sheet: &mut Worksheet, site: usize) -> Result<(
     }
     headers.push(l.workbook.notes.to_string());
 
-    // widths: the longest line of each column, within bounds
-    let longest = |texts: &mut dyn Iterator<Item = &String>| {
-        texts.map(|t| t.chars().count()).max().unwrap_or(0) as f64
-    };
-    let mut widths = vec![11.0, 11.0];
-    for c in 0..duties.len() {
-        let mut cells = days
-            .iter()
-            .filter_map(|d| d.duties[c].as_ref())
-            .flat_map(|(t, _, _)| t);
-        widths.push((longest(&mut cells) + 2.0).clamp(12.0, 40.0));
-    }
-    let mut notes = days.iter().flat_map(|d| &d.notes);
-    widths.push((longest(&mut notes) + 2.0).clamp(12.0, 40.0));
-    let grow: Vec<usize> = (2..widths.len()).collect();
-    let height = |widths: &[f64]| -> (f64, Vec<f64>) {
-        let header = headers
-            .iter()
-            .zip(widths)
-            .map(|(h, &w)| layout::lines(h, w))
-            .max()
-            .unwrap_or(1);
-        let mut rows = vec![layout::row_height(header)];
-        for day in &days {
-            let mut lines = layout::lines(&day.notes.join("\n"), widths[notes_col]);
-            for (c, cell) in day.duties.iter().enumerate() {
-                if let Some((text, _, _)) = cell {
-                    lines = lines.max(layout::lines(&text.join("\n"), widths[2 + c]));
-                }
-            }
-            rows.push(layout::row_height(lines));
+    // names side by side when that prints larger than one a line
+    let most = days
+        .iter()
+        .flat_map(|d| d.duties.iter().flatten())
+        .map(|c| c.names.len())
+        .max()
+        .unwrap_or(1);
+    let mut best = plan(&headers, &days, 1);
+    for per_line in 2..=most {
+        let other = plan(&headers, &days, per_line);
+        if other.scale > best.scale * 1.02 {
+            best = other;
         }
-        // the head rows, the blank row and the legend's four
-        let total = rows.iter().sum::<f64>() + 20.0 + 7.0 * layout::LINE_HEIGHT;
-        (total, rows)
-    };
-    let (tall, _) = height(&widths);
-    layout::widen_to_page(&mut widths, &grow, tall);
-    let (_, heights) = height(&widths);
+    }
+    let Plan {
+        per_line,
+        widths,
+        heights,
+        ..
+    } = best;
 
     let header = style::header();
     for (c, text) in headers.iter().enumerate() {
@@ -117,13 +181,12 @@ pub(super) fn write(book: &Book, sheet: &mut Worksheet, site: usize) -> Result<(
             let col = 2 + c as u16;
             match cell {
                 None => sheet.write_string_with_format(row, col, "–", &style::no_slot(mark))?,
-                Some((text, rtl, true)) => {
-                    let format = style::unfilled(mark, *rtl);
-                    sheet.write_string_with_format(row, col, text.join("\n"), &format)?
-                }
-                Some((text, rtl, false)) => {
-                    let format = style::grid(mark, *rtl, false);
-                    sheet.write_string_with_format(row, col, text.join("\n"), &format)?
+                Some(cell) => {
+                    let format = match cell.unfilled {
+                        Some(_) => style::unfilled(mark, cell.rtl),
+                        None => style::grid(mark, cell.rtl, false),
+                    };
+                    sheet.write_string_with_format(row, col, cell.text(per_line), &format)?
                 }
             };
         }
@@ -162,14 +225,14 @@ fn days(book: &Book, site: usize, duties: &[usize]) -> Vec<Day> {
             .map(|&k| {
                 let slot = slot_on(roster, date, k, site)?;
                 let names = people.get(&(date, k)).map_or(&[][..], Vec::as_slice);
-                let mut text: Vec<String> = unusual_hours(roster, slot).into_iter().collect();
-                text.extend(names.iter().map(|n| n.to_string()));
                 let missing = (slot.min as usize).saturating_sub(names.len());
-                if missing > 0 {
-                    text.push(format!("{}{}{missing}", l.page.unfilled, l.page.colon));
-                }
-                let rtl = !names.is_empty() && names.iter().all(|n| is_rtl_text(n));
-                Some((text, rtl, missing > 0))
+                Some(Cell {
+                    hours: unusual_hours(roster, slot),
+                    names: names.iter().map(|n| n.to_string()).collect(),
+                    unfilled: (missing > 0)
+                        .then(|| format!("{}{}{missing}", l.page.unfilled, l.page.colon)),
+                    rtl: !names.is_empty() && names.iter().all(|n| is_rtl_text(n)),
+                })
             })
             .collect();
         days.push(Day {
