@@ -57,7 +57,8 @@ mod tests {
         assert_eq!(scale(&[10.0, 10.0], 100.0), 1.0);
         let tall = scale(&[10.0], PAGE_HEIGHT * 2.0);
         assert!((tall - 0.5).abs() < 1e-9, "{tall}");
-        let wide = scale(&[200.0, 200.0], 100.0);
-        assert!(wide < 0.6 && wide > 0.5, "{wide}");
+        // two columns of 100 characters: 2 × 705 pixels, 1057.5 points
+        let wide = scale(&[100.0, 100.0], 100.0);
+        assert!((wide - PAGE_WIDTH / 1057.5).abs() < 1e-9, "{wide}");
     }
 }

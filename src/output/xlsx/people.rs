@@ -7,10 +7,13 @@
 
 use rust_xlsxwriter::{Worksheet, XlsxError};
 
-use super::style;
 use super::{Book, HEAD_ROWS, is_rtl_text};
+use super::{layout, style};
 use crate::output::csv_cells::number;
 use crate::output::summary;
+
+/// The width of a column of figures, in characters.
+const FIGURE_WIDTH: f64 = 13.0;
 
 /// `value` as `summary.csv` writes it: rounded to three decimals.
 fn round3(value: f64) -> f64 {
@@ -44,7 +47,14 @@ pub(super) fn write(book: &Book, sheet: &mut Worksheet) -> Result<(), XlsxError>
     for (col, text) in header.iter().enumerate() {
         sheet.write_string_with_format(HEAD_ROWS, col as u16, text, &head)?;
     }
-    sheet.set_row_height(HEAD_ROWS, 45)?;
+    // figures' columns: wide enough for a number; the header row as tall as the
+    // longest duty name wraps to (bold, wrapped at words: a little narrower)
+    let lines = header[3..]
+        .iter()
+        .map(|h| layout::lines(h, FIGURE_WIDTH - 3.0))
+        .max()
+        .unwrap_or(1);
+    sheet.set_row_height(HEAD_ROWS, layout::row_height(lines))?;
     let mut row = HEAD_ROWS + 1;
     let mut name_width = 12;
     for load in &book.report.people {
@@ -66,7 +76,7 @@ pub(super) fn write(book: &Book, sheet: &mut Worksheet) -> Result<(), XlsxError>
     sheet.set_column_width(1, name_width.min(40) as f64)?;
     sheet.set_column_width(2, 10)?;
     for col in 3..header.len() as u16 {
-        sheet.set_column_width(col, 11)?;
+        sheet.set_column_width(col, FIGURE_WIDTH)?;
     }
     sheet.set_freeze_panes(HEAD_ROWS + 1, 2)?;
     sheet
