@@ -372,3 +372,46 @@ fn same_input_gives_the_same_bytes_dated_by_the_roster() {
         "{core}"
     );
 }
+
+#[test]
+fn format_xlsx_alone_writes_the_workbook_and_summary_json() {
+    let dir = common::scratch_in("xlsx-tests", "alone");
+    let roster = dir.join("small.toml");
+    std::fs::write(&roster, common::SMALL).unwrap();
+    let out = dir.join("out");
+    common::run::Run::new(&[
+        "solve",
+        roster.to_str().unwrap(),
+        "--format",
+        "xlsx",
+        "--quiet",
+        "--out",
+        out.to_str().unwrap(),
+    ])
+    .status(0);
+    let mut files: Vec<String> = std::fs::read_dir(&out)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    files.sort();
+    assert_eq!(files, ["roster.xlsx", "summary.json"]);
+    // the roster read back from the assignments sheet, checked by the validator
+    let book = sheets(&std::fs::read(out.join(xlsx::FILE_NAME)).unwrap());
+    let (name, range) = book.last().unwrap();
+    assert_eq!(name, "Affectations");
+    let rows = range.end().unwrap().0 as usize;
+    let assignments: Vec<duty_roster::Assignment> = (HEADER + 1..=rows)
+        .map(|r| {
+            let date = text(range, r, 0).parse().unwrap();
+            duty_roster::Assignment::new(
+                date,
+                &text(range, r, 6),
+                &text(range, r, 4),
+                &text(range, r, 8),
+            )
+        })
+        .collect();
+    assert_eq!(assignments.len(), 10);
+    let report = validate(&read_roster_file(&roster).unwrap(), &assignments);
+    assert!(report.violations.is_empty(), "{:?}", report.violations);
+}
