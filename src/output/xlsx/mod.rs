@@ -26,7 +26,7 @@ mod style;
 use std::collections::BTreeSet;
 use std::path::Path;
 
-use rust_xlsxwriter::{DocProperties, ExcelDateTime, Workbook, Worksheet, XlsxError};
+use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook, Worksheet, XlsxError};
 
 use crate::domain::Words;
 use crate::validate::Report;
@@ -190,10 +190,21 @@ impl Book<'_> {
     /// The first rows of a sheet (name, meta line, `title`) and its direction; the
     /// sheet's header row comes next, at row [`HEAD_ROWS`].
     fn head(&self, sheet: &mut Worksheet, title: &str) -> Result<(), XlsxError> {
-        sheet.set_right_to_left(self.labels.rtl);
-        sheet.write_string_with_format(0, 0, &self.roster.def().name, &style::name())?;
-        sheet.write_string_with_format(1, 0, self.meta_line(), &style::meta())?;
-        sheet.write_string_with_format(2, 0, title, &style::title())?;
+        let rtl = self.labels.rtl;
+        sheet.set_right_to_left(rtl);
+        // read right to left on an Arabic sheet, so that a long line starting in
+        // Latin script runs into the sheet from its first column, not off the page
+        let head = |format: Format| {
+            if rtl {
+                format.set_reading_direction(2)
+            } else {
+                format
+            }
+        };
+        let name = &self.roster.def().name;
+        sheet.write_string_with_format(0, 0, name, &head(style::name()))?;
+        sheet.write_string_with_format(1, 0, self.meta_line(), &head(style::meta()))?;
+        sheet.write_string_with_format(2, 0, title, &head(style::title()))?;
         Ok(())
     }
 }
