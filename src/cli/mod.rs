@@ -182,13 +182,15 @@ struct SolveArgs {
     #[arg(long)]
     excel: bool,
     /// Files to write, comma-separated: `csv` (roster.csv, summary.csv), `ics`
-    /// (calendars/: per person, per site, whole roster) and `html` (roster.html: a
-    /// printable month view per site and a fairness chart); summary.json is always written.
+    /// (calendars/: per person, per site, whole roster), `html` (roster.html: a
+    /// printable month view per site and a fairness chart) and `xlsx` (roster.xlsx: a
+    /// workbook with a month grid per site, per person and the assignments);
+    /// summary.json is always written.
     #[arg(
         long,
         value_enum,
         value_delimiter = ',',
-        default_value = "csv,ics,html"
+        default_value = "csv,ics,html,xlsx"
     )]
     format: Vec<Format>,
     /// Name per-person calendars by a keyed hash of the staff id (HMAC-SHA256), so a
@@ -248,6 +250,8 @@ enum Format {
     Ics,
     /// roster.html: month view per site, per-person tables, fairness chart.
     Html,
+    /// roster.xlsx: a month grid sheet per site, a per-person sheet, the assignments.
+    Xlsx,
 }
 
 /// Arguments of `explain`.
