@@ -48,7 +48,8 @@
 //! The public API: the domain types (re-exported here), [`read_roster_file`] and
 //! [`parse_roster_toml`], [`solve()`], [`validate()`], [`check::precheck`],
 //! [`diagnose::diagnose`], [`explain`], the files of a roster through
-//! [`output::render`] and [`output::write`], and the errors behind [`Error`]. The
+//! [`output::render`] and [`output::write`], a new commented roster file from a
+//! template through [`init::render`], and the errors behind [`Error`]. The
 //! `synthetic` feature adds a tiny sample roster and a generator of agency rosters of
 //! any size, for examples, tests and benchmarks.
 #![deny(missing_docs)]
@@ -61,6 +62,7 @@ pub mod diagnose;
 pub mod domain;
 pub mod error;
 pub mod explain;
+pub mod init;
 pub mod input;
 pub mod ledger;
 pub(crate) mod model;

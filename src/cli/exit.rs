@@ -116,3 +116,17 @@ pub fn print(text: &str) -> Result<(), Failure> {
         )),
     }
 }
+
+/// Writes `bytes` to standard output as they are (a script or a manual page the
+/// program made itself); a closed pipe is not an error.
+pub fn print_bytes(bytes: &[u8]) -> Result<(), Failure> {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(bytes).and_then(|()| out.flush()) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        Err(e) => Err(Failure::new(
+            OTHER,
+            format!("cannot write to standard output: {e}"),
+        )),
+    }
+}

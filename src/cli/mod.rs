@@ -4,10 +4,12 @@
 mod check;
 mod exit;
 mod explain;
+mod init;
 mod ledger;
 mod progress;
 mod replace;
 mod replan;
+mod shell;
 mod solve;
 
 use std::path::PathBuf;
@@ -42,6 +44,64 @@ enum Command {
     /// Check a swap two people agreed on against every rule; write the new roster
     /// and its changes into --out, or say which rule it breaks.
     Swap(SwapArgs),
+    /// Write a new roster file, commented and ready to edit: the period, Morocco's
+    /// public holidays (Islamic ones as lines to confirm), the template's sites, duty
+    /// kinds, rules and placeholder staff. `check` passes on what it writes.
+    Init(InitArgs),
+    /// Print the completion script of a shell on standard output.
+    Completions(CompletionsArgs),
+    /// Print the manual page (roff) on standard output, or write one page per command
+    /// into --out.
+    Man(ManArgs),
+}
+
+/// Arguments of `init`.
+#[derive(clap::Args, Debug)]
+struct InitArgs {
+    /// The roster file to write (TOML).
+    #[arg(long, short, value_name = "ROSTER_TOML")]
+    out: PathBuf,
+    /// The month (YYYY-MM), or a range of whole months (2026-08..2026-10, at most 12).
+    /// Default: the month after today (today's date in UTC).
+    #[arg(long, value_name = "YYYY-MM")]
+    month: Option<String>,
+    /// What the roster starts from: `agency` (head office, three annexes, phone and
+    /// WhatsApp lines; evenings and Saturdays) or `ward` (a hospital ward: early, late
+    /// and night shifts every day).
+    #[arg(long, value_enum, default_value = "agency")]
+    template: TemplateArg,
+    /// Overwrite --out when it exists.
+    #[arg(long)]
+    force: bool,
+    /// Print nothing but errors.
+    #[arg(long, short)]
+    quiet: bool,
+}
+
+/// The templates of `init`.
+#[derive(clap::ValueEnum, Debug, Clone, Copy, PartialEq, Eq)]
+enum TemplateArg {
+    /// The Urban Agency of Beni Mellal's MRE desk.
+    Agency,
+    /// A hospital ward.
+    Ward,
+}
+
+/// Arguments of `completions`.
+#[derive(clap::Args, Debug)]
+struct CompletionsArgs {
+    /// The shell.
+    #[arg(value_enum)]
+    shell: clap_complete::Shell,
+}
+
+/// Arguments of `man`.
+#[derive(clap::Args, Debug)]
+struct ManArgs {
+    /// Write duty-roster.1 and a page per command (duty-roster-solve.1...) into this
+    /// folder (made when missing) instead of printing the main page.
+    #[arg(long, short, value_name = "DIR")]
+    out: Option<PathBuf>,
 }
 
 /// Arguments of `replace`.
@@ -122,13 +182,15 @@ struct SolveArgs {
     #[arg(long)]
     excel: bool,
     /// Files to write, comma-separated: `csv` (roster.csv, summary.csv), `ics`
-    /// (calendars/: per person, per site, whole roster) and `html` (roster.html: a
-    /// printable month view per site and a fairness chart); summary.json is always written.
+    /// (calendars/: per person, per site, whole roster), `html` (roster.html: a
+    /// printable month view per site and a fairness chart) and `xlsx` (roster.xlsx: a
+    /// workbook with a month grid per site, per person and the assignments);
+    /// summary.json is always written.
     #[arg(
         long,
         value_enum,
         value_delimiter = ',',
-        default_value = "csv,ics,html"
+        default_value = "csv,ics,html,xlsx"
     )]
     format: Vec<Format>,
     /// Name per-person calendars by a keyed hash of the staff id (HMAC-SHA256), so a
@@ -188,6 +250,8 @@ enum Format {
     Ics,
     /// roster.html: month view per site, per-person tables, fairness chart.
     Html,
+    /// roster.xlsx: a month grid sheet per site, a per-person sheet, the assignments.
+    Xlsx,
 }
 
 /// Arguments of `explain`.
@@ -290,6 +354,9 @@ pub fn main() -> ExitCode {
         Command::Ledger(args) => ledger::run(args),
         Command::Replace(args) => replace::run_replace(args),
         Command::Swap(args) => replace::run_swap(args),
+        Command::Init(args) => init::run(args),
+        Command::Completions(args) => shell::completions(args),
+        Command::Man(args) => shell::man(args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -307,6 +307,7 @@ fn write_outputs(
             Format::Csv => args.format.contains(&CliFormat::Csv),
             Format::Ics => calendar_names.is_some(),
             Format::Html => args.format.contains(&CliFormat::Html),
+            Format::Xlsx => args.format.contains(&CliFormat::Xlsx),
             _ => false,
         })
         .collect();

@@ -166,6 +166,31 @@ pub(crate) struct Words {
     pub calendar: CalendarWords,
     /// The words of a re-plan's notice to a person.
     pub notice: NoticeWords,
+    /// The labels of `roster.xlsx` that `roster.html` does not have.
+    pub workbook: WorkbookWords,
+}
+
+/// The labels of `roster.xlsx` beyond those of the page ([`PageWords`]).
+pub(crate) struct WorkbookWords {
+    /// The name of the sheet of assignment rows.
+    pub assignments: &'static str,
+    /// The name of the per-person sheet.
+    pub people: &'static str,
+    pub status: &'static str,
+    pub optimal: &'static str,
+    /// Stopped at the time limit: a roster, not proven optimal; the gap follows.
+    pub feasible_gap: &'static str,
+    pub interrupted: &'static str,
+    /// A roster that breaks rules on purpose; the number of rules broken follows.
+    pub relaxed: &'static str,
+    pub given: &'static str,
+    pub day: &'static str,
+    pub weekend: &'static str,
+    pub notes: &'static str,
+    pub id: &'static str,
+    pub name: &'static str,
+    pub home: &'static str,
+    pub deviation: &'static str,
 }
 
 /// The words of a re-plan's notice to a person (`notices/<staff>.txt`).
@@ -298,6 +323,23 @@ const FR: Words = Words {
         removed: "Permanences retirées",
         closing: "Merci de mettre à jour votre agenda si vous l'avez importé.",
     },
+    workbook: WorkbookWords {
+        assignments: "Affectations",
+        people: "Par personne",
+        status: "Statut",
+        optimal: "optimal",
+        feasible_gap: "réalisable, non prouvé optimal, écart",
+        interrupted: "interrompu, non prouvé optimal, écart",
+        relaxed: "assoupli, règles enfreintes",
+        given: "donné, non résolu",
+        day: "Jour",
+        weekend: "Week-end",
+        notes: "Remarques",
+        id: "Matricule",
+        name: "Nom",
+        home: "Site d’attache",
+        deviation: "écart",
+    },
 };
 
 const AR: Words = Words {
@@ -376,6 +418,23 @@ const AR: Words = Words {
         removed: "مداومات ملغاة",
         closing: "المرجو تحديث أجندتكم إن كنتم قد استوردتموها.",
     },
+    workbook: WorkbookWords {
+        assignments: "الإسنادات",
+        people: "حسب الموظف",
+        status: "الحالة",
+        optimal: "أمثل",
+        feasible_gap: "ممكن، غير مثبت أنه أمثل، الفجوة",
+        interrupted: "متوقف، غير مثبت أنه أمثل، الفجوة",
+        relaxed: "مخفف، قواعد غير محترمة",
+        given: "معطى، دون حل",
+        day: "اليوم",
+        weekend: "نهاية الأسبوع",
+        notes: "ملاحظات",
+        id: "الرقم",
+        name: "الاسم",
+        home: "موقع العمل",
+        deviation: "الفرق",
+    },
 };
 
 const EN: Words = Words {
@@ -453,6 +512,23 @@ const EN: Words = Words {
         added: "Duties added",
         removed: "Duties removed",
         closing: "Please update your calendar if you imported it.",
+    },
+    workbook: WorkbookWords {
+        assignments: "Assignments",
+        people: "People",
+        status: "Status",
+        optimal: "optimal",
+        feasible_gap: "feasible, not proven optimal, gap",
+        interrupted: "interrupted, not proven optimal, gap",
+        relaxed: "relaxed, rules broken",
+        given: "given, not solved",
+        day: "Day",
+        weekend: "Weekend",
+        notes: "Notes",
+        id: "ID",
+        name: "Name",
+        home: "Home site",
+        deviation: "deviation",
     },
 };
 

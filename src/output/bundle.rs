@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 
 use super::ics::{self, CalendarOptions, CalendarState, FileNames, Owner};
-use super::{CsvStyle, html, private_names, roster_csv, staging, summary};
+use super::{CsvStyle, html, private_names, roster_csv, staging, summary, xlsx};
 use super::{changes_csv, notices};
 use crate::validate::Report;
 use crate::{Outcome, Roster, WriteError};
@@ -26,6 +26,8 @@ pub enum Format {
     Ics,
     /// `roster.html`: the page to print.
     Html,
+    /// `roster.xlsx`: the workbook (a month grid per site, per person, assignments).
+    Xlsx,
 }
 
 impl Format {
@@ -33,9 +35,9 @@ impl Format {
     ///
     /// # Example
     /// ```
-    /// assert_eq!(duty_roster::output::Format::ALL.len(), 3);
+    /// assert_eq!(duty_roster::output::Format::ALL.len(), 4);
     /// ```
-    pub const ALL: [Format; 3] = [Format::Csv, Format::Ics, Format::Html];
+    pub const ALL: [Format; 4] = [Format::Csv, Format::Ics, Format::Html, Format::Xlsx];
 }
 
 /// What to render: the formats, the CSV style, how calendar files are named, and
@@ -96,6 +98,8 @@ pub enum FileKind {
     SummaryJson,
     /// `roster.html`.
     Html,
+    /// `roster.xlsx`.
+    Xlsx,
     /// A calendar under `calendars/`, and whose it is.
     Calendar(Owner),
     /// `calendars/state.json`: what the calendars published, for the next re-plan.
@@ -127,7 +131,7 @@ pub struct OutputFile {
 }
 
 /// Renders every file of `outcome` that `options` asks for, in memory: `roster.csv`
-/// and `summary.csv`, `summary.json`, `roster.html`, then the calendars, in that order,
+/// and `summary.csv`, `summary.json`, `roster.html`, `roster.xlsx`, then the calendars, in that order,
 /// and with keyed calendar names `private-names.csv` (which file is whose).
 /// The same input gives the same bytes, except `timing` in `summary.json`.
 ///
@@ -197,6 +201,10 @@ pub fn render(
     if wants(Format::Html) {
         let page = html::render(roster, &outcome.assignments, report);
         files.push(file(html::FILE_NAME, FileKind::Html, page.into_bytes()));
+    }
+    if wants(Format::Xlsx) {
+        let bytes = xlsx::render(roster, outcome, report, options.relaxed)?;
+        files.push(file(xlsx::FILE_NAME, FileKind::Xlsx, bytes));
     }
     if wants(Format::Ics) {
         let calendar_options = CalendarOptions {

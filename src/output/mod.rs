@@ -15,6 +15,7 @@ mod staging;
 pub mod summary;
 pub mod terminal;
 pub mod text;
+pub mod xlsx;
 
 #[cfg(test)]
 mod internal_tests;

@@ -40,6 +40,19 @@ pub(crate) fn in_print_order<'a>(
     rows.into_iter().map(|(s, a, _)| (s, a)).collect()
 }
 
+/// The `breaks` cell of a relaxed roster's row for person `staff`: the keys of the
+/// broken rules that concern them, sorted, space-separated.
+pub(crate) fn breaks_of(violations: &[Violation], staff: &str) -> String {
+    let mut rules: Vec<&str> = violations
+        .iter()
+        .filter(|v| v.staff.as_deref() == Some(staff))
+        .map(|v| v.rule.key())
+        .collect();
+    rules.sort_unstable();
+    rules.dedup();
+    rules.join(" ")
+}
+
 /// The bytes of `roster.csv`.
 ///
 /// # Errors
@@ -128,14 +141,7 @@ fn write_rows(
             text(&person.name),
         ];
         if let Some(violations) = violations {
-            let mut rules: Vec<&str> = violations
-                .iter()
-                .filter(|v| v.staff.as_deref() == Some(person.id.as_str()))
-                .map(|v| v.rule.key())
-                .collect();
-            rules.sort_unstable();
-            rules.dedup();
-            row.push(rules.join(" "));
+            row.push(breaks_of(violations, &person.id));
         }
         w.write_record(&row).map_err(&fail)?;
     }

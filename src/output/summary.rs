@@ -58,31 +58,35 @@ pub fn render_csv(
         let Some(person) = roster.staff_index(&load.staff).map(|i| &roster.staff()[i]) else {
             continue;
         };
-        let target: f64 = load.per_duty.iter().map(|d| d.target).sum();
-        let deviation: f64 = load
-            .per_duty
-            .iter()
-            .map(|d| (f64::from(d.count) - d.target).abs())
-            .sum();
-        let mut row = vec![
-            text(&person.id),
-            text(&person.name),
-            text(&person.home),
-            number(person.share),
-            load.duties.to_string(),
-            number(target),
-            number(deviation),
-        ];
-        for d in &load.per_duty {
-            row.push(d.count.to_string());
-            row.push(number(d.target));
-        }
-        row.push(number(load.hours));
-        row.push(number(load.hours_target));
-        row.push(number(load.hours - load.hours_target));
+        let mut row = vec![text(&person.id), text(&person.name), text(&person.home)];
+        row.extend(figures(person.share, load).into_iter().map(number));
         w.write_record(&row).map_err(&fail)?;
     }
     finish(w, path)
+}
+
+/// The figures of a person's `summary.csv` row after `staff, staff_name, home`:
+/// `share, duties, duties_target, deviation`, then `<duty>` and `<duty>_target` for
+/// each duty kind, then `hours, hours_target, hours_deviation`. Deviations are
+/// actual minus target, `deviation` the sum of the per-kind absolute deviations.
+pub(crate) fn figures(share: f64, load: &PersonLoad) -> Vec<f64> {
+    let target: f64 = load.per_duty.iter().map(|d| d.target).sum();
+    let deviation: f64 = load
+        .per_duty
+        .iter()
+        .map(|d| (f64::from(d.count) - d.target).abs())
+        .sum();
+    let mut figures = vec![share, f64::from(load.duties), target, deviation];
+    for d in &load.per_duty {
+        figures.push(f64::from(d.count));
+        figures.push(d.target);
+    }
+    figures.extend([
+        load.hours,
+        load.hours_target,
+        load.hours - load.hours_target,
+    ]);
+    figures
 }
 
 #[derive(Serialize)]

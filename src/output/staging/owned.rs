@@ -11,16 +11,17 @@ use std::io;
 use std::path::{Path, PathBuf};
 
 use super::super::ics::{CALENDARS_DIR, ROSTER_FILE, SITES_DIR, STAFF_DIR, STATE_FILE};
-use super::super::{html, notices};
+use super::super::{html, notices, xlsx};
 use crate::WriteError;
 
-/// The top-level files a run writes: the roster, the summaries, the page, a
-/// re-plan's changes and the list of private calendar names.
-const OWNED_FILES: [&str; 6] = [
+/// The top-level files a run writes: the roster, the summaries, the page, the
+/// workbook, a re-plan's changes and the list of private calendar names.
+const OWNED_FILES: [&str; 7] = [
     "roster.csv",
     "summary.csv",
     "summary.json",
     html::FILE_NAME,
+    xlsx::FILE_NAME,
     super::super::bundle::CHANGES_FILE,
     super::super::bundle::PRIVATE_NAMES_FILE,
 ];
@@ -192,6 +193,7 @@ mod tests {
         for p in [
             "roster.csv",
             "summary.json",
+            "roster.xlsx",
             "private-names.csv",
             "changes.csv",
             "calendars/roster.ics",
