@@ -331,3 +331,92 @@ fn the_lines_to_confirm_are_valid_once_uncommented() {
     assert_eq!((evening(&before), evening(&after)), (0, 1));
     assert!(precheck(&after).is_empty());
 }
+
+/// `init --from` a staff workbook: the roster reads its people from the table
+/// (`staff_from`, relative to the roster file), passes `check`, and solves to a
+/// roster the independent validator accepts, with the objective it recomputes.
+#[test]
+fn init_from_the_staff_workbook_reads_its_people_and_solves() {
+    let dir = scratch("from-workbook");
+    let file = dir.join("roster.toml");
+    let out = dir.join("out");
+    let table = common::root().join("rosters/aubm-staff.xlsx");
+    Run::new(&[
+        "init",
+        "--out",
+        path_str(&file),
+        "--month",
+        "2022-08",
+        "--from",
+        path_str(&table),
+        "--sheet",
+        "Personnel",
+    ])
+    .status(0)
+    .stdout_has("see that the table's people fit the sites and duties");
+    let text = std::fs::read_to_string(&file).unwrap();
+    let written = duty_roster::init::relative_to(&dir, &table);
+    let line = format!(
+        "staff_from = {{ path = \"{}\", sheet = \"Personnel\" }}\n",
+        written.display()
+    );
+    assert!(text.contains(&line), "{text}");
+    assert!(
+        !text.contains("(à remplacer)"),
+        "no placeholders with --from"
+    );
+    let roster = read_roster_file(&file).unwrap();
+    assert_eq!(roster.staff().len(), 30);
+    assert_eq!(roster.staff()[0].id, "BM-01");
+    Run::new(&["check", path_str(&file)]).status(0);
+    Run::new(&["solve", path_str(&file), "--out", path_str(&out), "-q"]).status(0);
+    let assignments = read_assignments(&out.join("roster.csv"));
+    let report = validate(&roster, &assignments);
+    assert!(report.violations.is_empty(), "{:?}", report.violations);
+    let summary: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(out.join("summary.json")).unwrap()).unwrap();
+    let objective = summary["objective"].as_f64().unwrap();
+    assert!((objective - report.objective).abs() < 1e-5);
+}
+
+/// A staff table whose person names a site the template does not have: `init`
+/// names the table, the row and the column, and writes nothing.
+#[test]
+fn init_from_a_table_that_does_not_fit_names_its_cell_and_writes_nothing() {
+    let dir = scratch("from-bad-table");
+    let table = dir.join("staff.csv");
+    std::fs::write(
+        &table,
+        "id;nom;site;langues\nBM-01;Salma;bm;ar, fr\nAZ-01;Youssef;azl;ar\n",
+    )
+    .unwrap();
+    let file = dir.join("roster.toml");
+    let run = Run::new(&[
+        "init",
+        "--out",
+        path_str(&file),
+        "--month",
+        "2026-08",
+        "--from",
+        path_str(&table),
+    ])
+    .status(2);
+    let stderr = run.stderr();
+    assert!(
+        stderr.contains(&format!("{}, row 3, column site: ", table.display()))
+            && stderr.contains("unknown site `azl` (known: bm, fbs, azilal, kbg"),
+        "{stderr}"
+    );
+    assert!(!file.exists());
+}
+
+/// `--sheet` without `--from` is refused by the argument parser.
+#[test]
+fn a_sheet_without_a_table_is_refused() {
+    let dir = scratch("sheet-alone");
+    let file = dir.join("roster.toml");
+    Run::new(&["init", "--out", path_str(&file), "--sheet", "Personnel"])
+        .status(2)
+        .stderr_has("--from");
+    assert!(!file.exists());
+}

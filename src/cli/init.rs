@@ -1,7 +1,11 @@
 //! `duty-roster init`: write a new commented roster file from a template.
 
 use chrono::{DateTime, Utc};
-use duty_roster::init::{InitError, InitOptions, Months, Template, render, write_new};
+use std::path::Path;
+
+use duty_roster::init::{
+    InitError, InitOptions, Months, StaffTable, Template, relative_to, render, write_new,
+};
 
 use super::exit::{Failure, OTHER, USAGE, print};
 use super::{InitArgs, TemplateArg};
@@ -15,9 +19,16 @@ pub fn run(args: InitArgs) -> Result<(), Failure> {
         TemplateArg::Agency => Template::Agency,
         TemplateArg::Ward => Template::Ward,
     };
-    // The staff of a table (`--from staff.xlsx`) go into `options.staff`; the
-    // template's placeholders are written when it is empty.
-    let options = InitOptions::new(months, template);
+    let mut options = InitOptions::new(months, template);
+    if let Some(from) = &args.from {
+        let folder = match args.out.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p,
+            _ => Path::new("."),
+        };
+        let path = relative_to(folder, from);
+        options.staff_table = Some(StaffTable::new(path, args.sheet.as_deref()));
+    }
+    options.location = Some(args.out.clone());
     let text = render(&options).map_err(|e| failure(e, &args))?;
     write_new(&args.out, &text, args.force).map_err(|e| failure(e, &args))?;
     if args.quiet {
@@ -29,8 +40,14 @@ pub fn run(args: InitArgs) -> Result<(), Failure> {
     let out = args.out.display();
     print(&format!(
         "wrote {out}: template {template}, {} to {}, {holidays} holiday(s), {to_confirm} to confirm\n\
-         next: replace the placeholder staff, then `duty-roster check {out}`\n",
-        period.first, period.last
+         next: {}, then `duty-roster check {out}`\n",
+        period.first,
+        period.last,
+        if args.from.is_some() {
+            "see that the table's people fit the sites and duties"
+        } else {
+            "replace the placeholder staff"
+        }
     ))
 }
 
@@ -53,6 +70,7 @@ fn failure(e: InitError, args: &InitArgs) -> Failure {
             format!("{e}; give --force to overwrite it, or another --out"),
         ),
         InitError::Io { .. } => Failure::new(OTHER, format!("cannot write the roster: {e}")),
+        InitError::Invalid(read) if args.from.is_some() => Failure::new(USAGE, read.to_string()),
         _ => Failure::new(USAGE, format!("{}: {e}", args.out.display())),
     }
 }

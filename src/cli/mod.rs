@@ -70,6 +70,14 @@ struct InitArgs {
     /// and night shifts every day).
     #[arg(long, value_enum, default_value = "agency")]
     template: TemplateArg,
+    /// A staff table (.xlsx, .ods or .csv; headers as in docs/roster-format.md): the
+    /// roster reads its people from it (`staff_from`, written relative to --out)
+    /// instead of the template's placeholders.
+    #[arg(long, value_name = "STAFF_TABLE")]
+    from: Option<PathBuf>,
+    /// The sheet of the --from workbook (default: its first sheet).
+    #[arg(long, value_name = "NAME", requires = "from")]
+    sheet: Option<String>,
     /// Overwrite --out when it exists.
     #[arg(long)]
     force: bool,

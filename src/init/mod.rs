@@ -21,6 +21,7 @@
 pub mod hijri;
 pub mod holidays;
 mod period;
+mod relative;
 mod render;
 mod staff;
 mod template;
@@ -29,6 +30,7 @@ mod write;
 use std::path::PathBuf;
 
 pub use period::{MAX_MONTHS, Months};
+pub use relative::relative_to;
 pub use render::render;
 pub use staff::staff_entry;
 pub use template::Template;
@@ -54,8 +56,52 @@ pub struct InitOptions {
     /// The template of sites, duties and rules.
     pub template: Template,
     /// The people, written as `[[staff]]` entries; the template's placeholders
-    /// when empty.
+    /// when empty and there is no [`staff_table`](InitOptions::staff_table).
     pub staff: Vec<Staff>,
+    /// A staff table (`.xlsx`, `.ods`, `.csv`) the roster reads its people from
+    /// (`staff_from` in `[roster]`), instead of the placeholders.
+    pub staff_table: Option<StaffTable>,
+    /// Where the file will be written: the check of the text reads a relative
+    /// [`StaffTable::path`] from its folder and names it in errors. `None`: a file
+    /// called `new roster` in the current folder.
+    pub location: Option<PathBuf>,
+}
+
+/// A staff table named by `staff_from` in a new roster.
+///
+/// # Example
+/// ```
+/// use duty_roster::init::{InitOptions, Months, StaffTable, Template, render};
+/// let mut options = InitOptions::new(Months::single(2022, 8)?, Template::Agency);
+/// options.staff_table = Some(StaffTable::new("aubm-staff.xlsx", Some("Personnel")));
+/// options.location = Some(concat!(env!("CARGO_MANIFEST_DIR"), "/rosters/new.toml").into());
+/// let text = render(&options)?;
+/// assert!(text.contains(r#"staff_from = { path = "aubm-staff.xlsx", sheet = "Personnel" }"#));
+/// # Ok::<(), duty_roster::init::InitError>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StaffTable {
+    /// The table's path as the roster file gives it: relative to the roster
+    /// file's folder, or absolute.
+    pub path: PathBuf,
+    /// The sheet of a workbook; the first sheet when `None`.
+    pub sheet: Option<String>,
+}
+
+impl StaffTable {
+    /// A table at `path` (relative to the roster file's folder), on `sheet`.
+    ///
+    /// # Example
+    /// ```
+    /// let table = duty_roster::init::StaffTable::new("staff.csv", None);
+    /// assert_eq!(table.path, std::path::Path::new("staff.csv"));
+    /// ```
+    pub fn new(path: impl Into<PathBuf>, sheet: Option<&str>) -> Self {
+        StaffTable {
+            path: path.into(),
+            sheet: sheet.map(str::to_string),
+        }
+    }
 }
 
 impl InitOptions {
@@ -73,6 +119,8 @@ impl InitOptions {
             months,
             template,
             staff: Vec::new(),
+            staff_table: None,
+            location: None,
         }
     }
 }

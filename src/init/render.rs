@@ -19,7 +19,9 @@ fn part(title: &str) -> String {
 ///
 /// # Errors
 /// [`InitError::Invalid`] when the file does not validate, which only staff can
-/// cause (a home site the template does not have, a duplicate id...).
+/// cause (a home site the template does not have, a duplicate id...), or a
+/// [`staff_table`](InitOptions::staff_table) that cannot be read (the error names
+/// its file, sheet, row and column).
 ///
 /// # Example
 /// ```
@@ -46,7 +48,15 @@ pub fn render(options: &InitOptions) -> Result<String, InitError> {
     out.push('\n');
     out.push_str(&part("staff"));
     let placeholders = template.placeholders();
-    let staff = if options.staff.is_empty() {
+    let staff = if let Some(table) = &options.staff_table {
+        let _ = writeln!(
+            out,
+            "# The people are read from {} (`staff_from` in [roster]); [[staff]]\n\
+             # entries may be added here too.\n",
+            table.path.display()
+        );
+        &options.staff
+    } else if options.staff.is_empty() {
         out.push_str("# Placeholders: replace them by the real people (same keys).\n\n");
         &placeholders
     } else {
@@ -58,8 +68,11 @@ pub fn render(options: &InitOptions) -> Result<String, InitError> {
     }
     out.push_str(&part("rules"));
     out.push_str(template.rules());
-    crate::input::parse_roster_toml(&out, Path::new("new roster"))
-        .map_err(|e| InitError::Invalid(Box::new(e)))?;
+    let location = options
+        .location
+        .as_deref()
+        .unwrap_or(Path::new("new roster"));
+    crate::input::parse_roster_toml(&out, location).map_err(|e| InitError::Invalid(Box::new(e)))?;
     Ok(out)
 }
 
@@ -79,6 +92,21 @@ fn roster_table(options: &InitOptions) -> String {
     let _ = writeln!(out, "name = {}", quote(&name));
     let _ = writeln!(out, "first = {}\nlast = {}", period.first, period.last);
     let _ = writeln!(out, "time_zone = {}", quote(template.time_zone()));
+    if let Some(table) = &options.staff_table {
+        let path = quote(&table.path.to_string_lossy());
+        match &table.sheet {
+            Some(sheet) => {
+                let _ = writeln!(
+                    out,
+                    "staff_from = {{ path = {path}, sheet = {} }}",
+                    quote(sheet)
+                );
+            }
+            None => {
+                let _ = writeln!(out, "staff_from = {path}");
+            }
+        }
+    }
     // An example a week before the period: a fixed revision makes calendars reproducible.
     let week_before = period.first - chrono::Days::new(7);
     let _ = writeln!(
