@@ -1,13 +1,13 @@
 //! `roster.xlsx`: the roster as a workbook to open in Excel or LibreOffice, written
 //! with `rust_xlsxwriter`. One file per kind of sheet:
 //!
-//! - **a sheet per site** ([`site_grid`]): the month grid, days down and the site's
+//! - **a sheet per site** (`site_grid.rs`): the month grid, days down and the site's
 //!   duty kinds across, the names of the people on each duty in its cell; holidays
 //!   and event (open) days shaded and named, weekends marked; the header rows frozen;
 //!   set to print on one A4 landscape page;
-//! - **the per-person sheet** ([`people`]): each person's duties and hours against
+//! - **the per-person sheet** (`people.rs`): each person's duties and hours against
 //!   their fair targets and the deviations, the figures of `summary.csv`;
-//! - **the assignments sheet** ([`assignments`]): the rows of `roster.csv`, with its
+//! - **the assignments sheet** (`assignments.rs`): the rows of `roster.csv`, with its
 //!   columns, as an Excel table with filters.
 //!
 //! Every sheet starts with the roster's name, its period, revision and status
