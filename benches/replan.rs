@@ -18,6 +18,10 @@
 //! its first solve takes half a minute), `--time-limit S` (the year's limit for each
 //! solve, default 60 s, as in the solve benchmark).
 
+mod common;
+
+use common::median;
+
 use std::time::Instant;
 
 use chrono::{Days, NaiveDate};
@@ -82,12 +86,6 @@ fn spread(xs: &[f64]) -> String {
         xs[0],
         xs[xs.len() - 1]
     )
-}
-
-fn median(xs: &[f64]) -> f64 {
-    let mut xs = xs.to_vec();
-    xs.sort_by(f64::total_cmp);
-    xs[xs.len() / 2]
 }
 
 /// A small deterministic generator (SplitMix64), so that the leaves are the same on

@@ -4,6 +4,10 @@
 //!
 //! `cargo bench --bench solve` (all cases) or `cargo bench --bench solve -- august`.
 
+mod common;
+
+use common::{median, peak_mib};
+
 use std::path::Path;
 use std::process::Command;
 use std::time::Instant;
@@ -22,23 +26,6 @@ const SYNTHETIC: [(usize, usize, u32); 9] = [
     (300, 20, 3),
     (300, 20, 12),
 ];
-
-/// Peak resident memory of this process, in MiB (Linux).
-fn peak_mib() -> f64 {
-    std::fs::read_to_string("/proc/self/status")
-        .ok()
-        .and_then(|s| {
-            s.lines()
-                .find(|l| l.starts_with("VmHWM:"))
-                .and_then(|l| l.split_whitespace().nth(1)?.parse::<f64>().ok())
-        })
-        .map_or(f64::NAN, |kib| kib / 1024.0)
-}
-
-fn median(mut xs: Vec<f64>) -> f64 {
-    xs.sort_by(f64::total_cmp);
-    xs[xs.len() / 2]
-}
 
 /// Runs one case in this process and prints one table row.
 fn run_case(name: &str, roster: &Roster, runs: usize, time_limit: f64) {
@@ -64,9 +51,9 @@ fn run_case(name: &str, roster: &Roster, runs: usize, time_limit: f64) {
         outcome.status,
         outcome.objective,
         outcome.gap * 100.0,
-        median(build),
-        median(solving),
-        median(total),
+        median(&build),
+        median(&solving),
+        median(&total),
         peak_mib(),
     );
 }
@@ -132,7 +119,7 @@ fn diagnose_case() {
     println!(
         "| aubm-2022-08 infeasible: elastic diagnosis (median of 7) | {} | | | {problems} problems | | | | | {:.3} | {:.0} | |",
         roster.slots().len(),
-        median(times),
+        median(&times),
         peak_mib()
     );
 }

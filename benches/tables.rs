@@ -6,6 +6,10 @@
 //!
 //! `cargo bench --bench tables` (all cases) or `cargo bench --bench tables -- csv`.
 
+mod common;
+
+use common::{median, peak_mib};
+
 use std::path::Path;
 use std::process::Command;
 use std::time::Instant;
@@ -15,23 +19,6 @@ use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
 
 const PEOPLE: usize = 1_000;
 const SITES: usize = 20;
-
-/// Peak resident memory of this process, in MiB (Linux).
-fn peak_mib() -> f64 {
-    std::fs::read_to_string("/proc/self/status")
-        .ok()
-        .and_then(|s| {
-            s.lines()
-                .find(|l| l.starts_with("VmHWM:"))
-                .and_then(|l| l.split_whitespace().nth(1)?.parse::<f64>().ok())
-        })
-        .map_or(f64::NAN, |kib| kib / 1024.0)
-}
-
-fn median(mut xs: Vec<f64>) -> f64 {
-    xs.sort_by(f64::total_cmp);
-    xs[xs.len() / 2]
-}
 
 const STAFF_HEADERS: [&str; 9] = [
     "Matricule",
@@ -160,8 +147,8 @@ fn run_case(name: &str, staff: &Path, leave: &Path) {
         "| {name} | {people} | {rows} | {} | {} | {:.4} | {:.4} | {:.0} |",
         bytes(staff),
         bytes(leave),
-        median(staff_s),
-        median(leave_s),
+        median(&staff_s),
+        median(&leave_s),
         peak_mib()
     );
 }

@@ -8,6 +8,10 @@
 //! `target/bench-workbook/`; the rendering process reads it back and checks it with
 //! the validator, so that its peak memory is the render's, not the solver's.
 
+mod common;
+
+use common::peak_mib;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Instant;
@@ -30,18 +34,6 @@ fn year() -> Roster {
 /// Where the solved year's roster.csv is kept between runs.
 fn cached() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("target/bench-workbook/year-roster.csv")
-}
-
-/// Peak resident memory of this process, in MiB (Linux).
-fn peak_mib() -> f64 {
-    std::fs::read_to_string("/proc/self/status")
-        .ok()
-        .and_then(|s| {
-            s.lines()
-                .find(|l| l.starts_with("VmHWM:"))
-                .and_then(|l| l.split_whitespace().nth(1)?.parse::<f64>().ok())
-        })
-        .map_or(f64::NAN, |kib| kib / 1024.0)
 }
 
 /// Solves the year, checks it with the validator and keeps its roster.csv.

@@ -9,9 +9,9 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use common::run::Run;
-use common::{read_assignments, root, scratch_in};
+use common::{check_solved_folder, root, scratch_in};
 use duty_roster::input::{read_leave_table, read_staff_table};
-use duty_roster::{read_roster_file, validate};
+use duty_roster::read_roster_file;
 
 /// Every file under `dir`, by its path inside it.
 fn files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
@@ -46,17 +46,7 @@ fn solve(name: &str, folder: &str) -> BTreeMap<String, Vec<u8>> {
     let roster = format!("rosters/{name}.toml");
     Run::new(&["solve", &roster, "--out", out.to_str().unwrap()]).status(0);
     let parsed = read_roster_file(&root().join(&roster)).unwrap();
-    let assignments = read_assignments(&out.join("roster.csv"));
-    let report = validate(&parsed, &assignments);
-    assert!(report.violations.is_empty(), "{:?}", report.violations);
-    let summary: serde_json::Value =
-        serde_json::from_slice(&std::fs::read(out.join("summary.json")).unwrap()).unwrap();
-    let objective = summary["objective"].as_f64().unwrap();
-    assert!(
-        (objective - report.objective).abs() < 1e-5,
-        "summary objective {objective} != validator {}",
-        report.objective
-    );
+    check_solved_folder(&parsed, &out);
     files(&out)
 }
 

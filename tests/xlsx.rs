@@ -7,7 +7,7 @@
 
 mod common;
 
-use common::{read_assignments, root};
+use common::{csv_rows, read_assignments, root};
 use std::io::{Cursor, Read};
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -43,24 +43,6 @@ fn august() -> &'static Path {
 
 fn august_roster() -> Roster {
     read_roster_file(&root().join("rosters/aubm-2022-08.toml")).unwrap()
-}
-
-/// A CSV file of `out` as rows of text (either style: plain, or Excel's BOM and `;`).
-fn csv_rows(path: &Path) -> Vec<Vec<String>> {
-    let text = std::fs::read_to_string(path).unwrap();
-    let text = text.trim_start_matches('\u{feff}');
-    let delimiter = if text.lines().next().unwrap().contains(';') {
-        b';'
-    } else {
-        b','
-    };
-    csv::ReaderBuilder::new()
-        .delimiter(delimiter)
-        .has_headers(false)
-        .from_reader(text.as_bytes())
-        .records()
-        .map(|r| r.unwrap().iter().map(String::from).collect())
-        .collect()
 }
 
 /// A CSV text cell as the spreadsheet holds it: without the `'` that keeps a
