@@ -355,9 +355,11 @@ fn init_from_the_staff_workbook_reads_its_people_and_solves() {
     );
     assert!(text.contains(&line), "{text}");
     assert!(
-        !text.contains("(à remplacer)"),
-        "no placeholders with --from"
+        !text.contains("(à remplacer)") && !text.contains("placeholder"),
+        "no placeholders with --from: {text}"
     );
+    let task = format!("# - check that the people of {} fit", written.display());
+    assert!(text.contains(&task), "{text}");
     let roster = read_roster_file(&file).unwrap();
     assert_eq!(roster.staff().len(), 30);
     assert_eq!(roster.staff()[0].id, "BM-01");

@@ -35,7 +35,7 @@ fn part(title: &str) -> String {
 pub fn render(options: &InitOptions) -> Result<String, InitError> {
     let template = options.template;
     let period = options.months.range();
-    let mut out = String::from(template.about());
+    let mut out = about(options);
     out.push('\n');
     out.push_str(&roster_table(options));
     out.push_str(&part("holidays"));
@@ -74,6 +74,32 @@ pub fn render(options: &InitOptions) -> Result<String, InitError> {
         .unwrap_or(Path::new("new roster"));
     crate::input::parse_roster_toml(&out, location).map_err(|e| InitError::Invalid(Box::new(e)))?;
     Ok(out)
+}
+
+/// The file's opening comment; with a staff table, the task of replacing the
+/// placeholders becomes checking the table's people.
+fn about(options: &InitOptions) -> String {
+    let about = options.template.about();
+    let Some(table) = &options.staff_table else {
+        return about.to_string();
+    };
+    let mut out = String::new();
+    let mut in_task = false;
+    for line in about.lines() {
+        if line.starts_with("# - replace the placeholder staff") {
+            let _ = writeln!(
+                out,
+                "# - check that the people of {} fit the sites and duties;",
+                table.path.display()
+            );
+            in_task = true;
+        } else if !(in_task && line.starts_with("#   ")) {
+            in_task = false;
+            out.push_str(line);
+            out.push('\n');
+        }
+    }
+    out
 }
 
 /// `[roster]` and `[settings]`.
