@@ -7,7 +7,7 @@
 use rust_xlsxwriter::{Table, TableColumn, TableStyle, Worksheet, XlsxError};
 
 use super::style;
-use super::{Book, HEAD_ROWS, excel_date, is_rtl_text};
+use super::{Book, HEAD_ROWS, excel_date, is_rtl_text, set_table_pages};
 use crate::output::roster_csv::{COLUMNS, breaks_of, in_print_order};
 
 /// The table's name, as formulas and Power Query refer to it.
@@ -74,11 +74,5 @@ pub(super) fn write(book: &Book, sheet: &mut Worksheet) -> Result<(), XlsxError>
         sheet.set_column_width(col as u16, width.clamp(8, 40) as f64)?;
     }
     sheet.set_column_width(0, 12)?;
-    sheet.set_freeze_panes(HEAD_ROWS + 1, 0)?;
-    sheet
-        .set_paper_size(9)
-        .set_landscape()
-        .set_print_fit_to_pages(1, 0)
-        .set_repeat_rows(HEAD_ROWS, HEAD_ROWS)?;
-    Ok(())
+    set_table_pages(sheet, 0)
 }

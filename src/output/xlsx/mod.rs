@@ -209,6 +209,18 @@ impl Book<'_> {
     }
 }
 
+/// A table sheet's header row frozen with its first `frozen_columns` columns, and
+/// its pages: A4 landscape, one page wide, the header row repeated on each page.
+fn set_table_pages(sheet: &mut Worksheet, frozen_columns: u16) -> Result<(), XlsxError> {
+    sheet.set_freeze_panes(HEAD_ROWS + 1, frozen_columns)?;
+    sheet
+        .set_paper_size(9)
+        .set_landscape()
+        .set_print_fit_to_pages(1, 0)
+        .set_repeat_rows(HEAD_ROWS, HEAD_ROWS)?;
+    Ok(())
+}
+
 /// `date` as an Excel date.
 fn excel_date(date: chrono::NaiveDate) -> Result<ExcelDateTime, XlsxError> {
     use chrono::Datelike;

@@ -7,7 +7,7 @@
 
 use rust_xlsxwriter::{Worksheet, XlsxError};
 
-use super::{Book, HEAD_ROWS, is_rtl_text};
+use super::{Book, HEAD_ROWS, is_rtl_text, set_table_pages};
 use super::{layout, style};
 use crate::output::csv_cells::number;
 use crate::output::summary;
@@ -78,11 +78,5 @@ pub(super) fn write(book: &Book, sheet: &mut Worksheet) -> Result<(), XlsxError>
     for col in 3..header.len() as u16 {
         sheet.set_column_width(col, FIGURE_WIDTH)?;
     }
-    sheet.set_freeze_panes(HEAD_ROWS + 1, 2)?;
-    sheet
-        .set_paper_size(9)
-        .set_landscape()
-        .set_print_fit_to_pages(1, 0)
-        .set_repeat_rows(HEAD_ROWS, HEAD_ROWS)?;
-    Ok(())
+    set_table_pages(sheet, 2)
 }
