@@ -9,11 +9,12 @@
 //! says something, and points inside the text when it has a position; a roster read
 //! validates again as it stands.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use duty_roster::check::precheck;
 use duty_roster::error::Position;
-use duty_roster::input::{nsp, read_roster_str};
+use duty_roster::input::{nsp, read_leave_table, read_roster_str, read_staff_table};
 use duty_roster::{ReadError, Roster};
 
 /// Any bytes as a roster file, through the path `duty-roster check FILE` takes: the
@@ -33,6 +34,52 @@ pub fn roster_file(data: &[u8]) {
 pub fn benchmark_file(data: &[u8]) {
     let text = String::from_utf8_lossy(data);
     check_read(&text, "fuzz.txt", nsp::parse(&text, Path::new("fuzz.txt")));
+}
+
+/// Any bytes as a staff or leave table (`staff_from`, `leave_from`). The first byte
+/// chooses the file's kind (its value modulo 3: `.csv`, `.xlsx`, `.ods`) and, by its
+/// high bit, the reader (staff when clear, leave when set); the rest is the file,
+/// written to a scratch file since the readers take a path. A table read gives rows
+/// with an id; an error names the file and says something.
+pub fn staff_table(data: &[u8]) {
+    let Some((&choice, bytes)) = data.split_first() else {
+        return;
+    };
+    let kind = ["csv", "xlsx", "ods"][usize::from(choice % 3)];
+    let path = scratch_file(kind);
+    std::fs::write(&path, bytes).expect("a scratch file can be written");
+    let read = if choice & 0x80 == 0 {
+        read_staff_table(&path, None).map(|staff| {
+            for person in &staff {
+                assert!(!person.id.is_empty(), "a person without an id: {person:?}");
+            }
+        })
+    } else {
+        read_leave_table(&path, None).map(|rows| {
+            for row in &rows {
+                assert!(!row.id.is_empty() && row.row > 0, "a leave row: {row:?}");
+            }
+        })
+    };
+    let _ = std::fs::remove_file(&path);
+    if let Err(e) = read {
+        let shown = path.display().to_string();
+        let message = e.to_string();
+        assert!(
+            message.starts_with(&shown) && message.len() > shown.len() + 2,
+            "an error that does not name the file or says nothing: {message}"
+        );
+    }
+}
+
+/// A scratch file of its own for each call (fuzzing and tests run on several threads).
+fn scratch_file(extension: &str) -> PathBuf {
+    static NEXT: AtomicU64 = AtomicU64::new(0);
+    let n = NEXT.fetch_add(1, Ordering::Relaxed);
+    std::env::temp_dir().join(format!(
+        "duty-roster-fuzz-{}-{n}.{extension}",
+        std::process::id()
+    ))
 }
 
 /// What `check` does with a read roster, and the checks on an error.

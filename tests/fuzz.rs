@@ -47,6 +47,32 @@ fn benchmark_seeds() -> &'static [Vec<u8>] {
     })
 }
 
+/// The seeds of the table target: each table file behind the byte that chooses its
+/// reader (see `targets::staff_table`), and a staff table in CSV.
+fn table_seeds() -> &'static [Vec<u8>] {
+    static SEEDS: OnceLock<Vec<Vec<u8>>> = OnceLock::new();
+    SEEDS.get_or_init(|| {
+        let file = |choice: u8, path: &str| {
+            let mut bytes = vec![choice];
+            bytes.extend(std::fs::read(common::root().join(path)).unwrap());
+            bytes
+        };
+        let mut staff_csv = vec![0];
+        staff_csv.extend_from_slice(
+            "id;nom;site;sites;langues;quotité;max_duties;max_saturday\n\
+             BM-01;Salma;bm;phone;ar, fr;0,5;4;1\nAZ-01;Youssef;azilal;;ar;100 %;;\n"
+                .as_bytes(),
+        );
+        vec![
+            staff_csv,
+            file(1, "rosters/aubm-staff.xlsx"),
+            file(2, "tests/tables/aubm-staff.ods"),
+            file(0x80, "rosters/aubm-leave.csv"),
+            file(0x82, "tests/tables/aubm-leave.ods"),
+        ]
+    })
+}
+
 /// Values that readers get wrong: empty, signs, overflows, odd floats, dates and
 /// times out of range, the wrong type, control characters, long text.
 const AWKWARD: &[&str] = &[
@@ -257,6 +283,11 @@ proptest! {
     #[test]
     fn mutated_benchmark_files_are_read_without_panic(bytes in mutated(benchmark_seeds())) {
         targets::benchmark_file(&bytes);
+    }
+
+    #[test]
+    fn mutated_staff_and_leave_tables_are_read_without_panic(bytes in mutated(table_seeds())) {
+        targets::staff_table(&bytes);
     }
 
     #[test]
