@@ -33,19 +33,19 @@ pub(crate) fn fold(header: &str) -> String {
 /// for it, folded.
 pub(crate) type Names = (&'static str, &'static [&'static str]);
 
+/// The other names of a person's `name` column, in staff and leave tables alike.
+const NAME: &[&str] = &[
+    "nom",
+    "nom_complet",
+    "nom_et_prenom",
+    "nom_prenom",
+    "full_name",
+];
+
 /// The columns of a staff table. The `max_<duty>` columns are matched apart.
 pub(crate) const STAFF: &[Names] = &[
     ("id", &["identifiant", "matricule", "code"]),
-    (
-        "name",
-        &[
-            "nom",
-            "nom_complet",
-            "nom_et_prenom",
-            "nom_prenom",
-            "full_name",
-        ],
-    ),
+    ("name", NAME),
     (
         "home",
         &[
@@ -95,16 +95,7 @@ pub(crate) const LEAVE: &[Names] = &[
     ("to", &["au", "fin", "date_de_fin", "end", "jusqu_au"]),
     ("date", &["jour", "le"]),
     ("reason", &["motif", "raison", "cause"]),
-    (
-        "name",
-        &[
-            "nom",
-            "nom_complet",
-            "nom_et_prenom",
-            "nom_prenom",
-            "full_name",
-        ],
-    ),
+    ("name", NAME),
 ];
 
 /// The key of the column `header` names among `names`, if any.
