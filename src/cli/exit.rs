@@ -105,16 +105,7 @@ pub fn warning(text: &str) {
 /// Prints to standard output, control characters escaped (text of the roster file
 /// reaches it); a closed pipe (`| head`) is not an error.
 pub fn print(text: &str) -> Result<(), Failure> {
-    let text = escape_controls(text);
-    let mut out = std::io::stdout().lock();
-    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
-        Ok(()) => Ok(()),
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-        Err(e) => Err(Failure::new(
-            OTHER,
-            format!("cannot write to standard output: {e}"),
-        )),
-    }
+    print_bytes(escape_controls(text).as_bytes())
 }
 
 /// Writes `bytes` to standard output as they are (a script or a manual page the

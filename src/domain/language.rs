@@ -578,6 +578,11 @@ impl Words {
         format!("{before}{first}{between}{last}{after}")
     }
 
+    /// The days of `dates` in long form: "du 1er août 2022 au 31 août 2022".
+    pub(crate) fn long_span(&self, dates: super::DateRange) -> String {
+        self.span(&self.long_date(dates.first), &self.long_date(dates.last))
+    }
+
     /// A number with at most one decimal, in the language's notation: "4,9".
     pub(crate) fn number(&self, value: f64) -> String {
         let rounded = (value * 10.0).round() / 10.0;

@@ -253,6 +253,35 @@ impl Roster {
         &self.slots
     }
 
+    /// Indices of the sites that have at least one slot in the period, in definition
+    /// order: the sites a printed roster shows.
+    ///
+    /// # Example
+    /// ```
+    /// let r = duty_roster::sample::tiny_roster();
+    /// assert_eq!(r.sites_with_slots(), [0]);
+    /// ```
+    pub fn sites_with_slots(&self) -> Vec<usize> {
+        (0..self.def.sites.len())
+            .filter(|&i| self.slots.iter().any(|s| s.site == i))
+            .collect()
+    }
+
+    /// Indices of the duty kinds with at least one slot at site `site` (an index),
+    /// in definition order: the columns of that site's month grid.
+    ///
+    /// # Example
+    /// ```
+    /// let r = duty_roster::sample::tiny_roster();
+    /// assert_eq!(r.duties_at(0), [0]);
+    /// assert!(r.duties_at(7).is_empty());
+    /// ```
+    pub fn duties_at(&self, site: usize) -> Vec<usize> {
+        (0..self.def.duties.len())
+            .filter(|&k| self.slots.iter().any(|s| s.site == site && s.duty == k))
+            .collect()
+    }
+
     /// Index in [`Roster::slots`] of the slot of duty kind `duty` at site `site` (both
     /// indices) on `date`, if that duty runs there that day. The slots are indexed
     /// once, when the roster is validated.

@@ -152,9 +152,7 @@ impl<'a> Page<'a> {
                 .or_default()
                 .push(staff);
         }
-        let sites = (0..roster.sites().len())
-            .filter(|&i| roster.slots().iter().any(|s| s.site == i))
-            .collect();
+        let sites = roster.sites_with_slots();
         Page {
             roster,
             report,
@@ -232,10 +230,7 @@ impl<'a> Page<'a> {
     fn page_head(&self, out: &mut String, tag: &str) {
         let def = self.roster.def();
         let l = self.labels;
-        let period = l.span(
-            &l.long_date(def.period.first),
-            &l.long_date(def.period.last),
-        );
+        let period = l.long_span(def.period);
         let revision = match def.revision {
             Some(at) => {
                 let local = at.with_timezone(&self.roster.time_zone());
@@ -259,18 +254,6 @@ impl<'a> Page<'a> {
             revision,
             escape(tag)
         );
-    }
-
-    /// Duty kinds with a slot at `site`, in definition order.
-    fn duties_at(&self, site: usize) -> Vec<usize> {
-        (0..self.roster.duties().len())
-            .filter(|&k| {
-                self.roster
-                    .slots()
-                    .iter()
-                    .any(|s| s.site == site && s.duty == k)
-            })
-            .collect()
     }
 
     /// One site's page: the head, the month grid and the legend.
@@ -446,7 +429,7 @@ impl<'a> Page<'a> {
             "<div class=\"legend\"><span class=\"title\">{}{}</span>",
             l.page.legend, l.page.colon
         );
-        for k in self.duties_at(site) {
+        for k in self.roster.duties_at(site) {
             self.duty_legend_item(out, k);
         }
         let period = def.period;
@@ -480,7 +463,7 @@ impl<'a> Page<'a> {
                 l.page.event,
                 l.page.colon,
                 escape(&e.name),
-                l.span(&l.long_date(e.dates.first), &l.long_date(e.dates.last))
+                l.long_span(e.dates)
             );
         }
         let _ = writeln!(

@@ -82,14 +82,7 @@ pub fn render(roster: &Roster, outcome: &Outcome, report: &Report) -> String {
     }
     let printed = in_print_order(roster, &outcome.assignments);
     for (site_i, site) in roster.sites().iter().enumerate() {
-        let duties: Vec<usize> = (0..roster.duties().len())
-            .filter(|&k| {
-                roster
-                    .slots()
-                    .iter()
-                    .any(|s| s.site == site_i && s.duty == k)
-            })
-            .collect();
+        let duties = roster.duties_at(site_i);
         if duties.is_empty() {
             continue;
         }

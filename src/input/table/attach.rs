@@ -63,7 +63,7 @@ pub(crate) fn attach(
     let folder = roster_path.parent().unwrap_or(Path::new(""));
     if let Some(value) = &roster.staff_from {
         let (path, sheet) = source(spans, "roster.staff_from", value, folder)?;
-        let rows = super::staff_rows(&path, sheet.as_deref())
+        let mut rows = super::staff_rows(&path, sheet.as_deref())
             .map_err(|e| unopened("roster.staff_from", e))?;
         let toml: HashMap<&str, usize> = def
             .staff
@@ -87,7 +87,7 @@ pub(crate) fn attach(
                 )));
             }
         }
-        def.staff.extend(rows.staff.iter().cloned());
+        def.staff.append(&mut rows.staff);
         origins.staff = Some(rows);
     }
     let index: HashMap<String, usize> = def
@@ -196,7 +196,7 @@ impl Origins {
     /// a leave row or a preference that came from a table or a `[[preference]]`;
     /// otherwise handed back (a `[[preference]]`'s error renamed to its path).
     pub(crate) fn locate(&self, error: ValidationError) -> Result<TableError, ValidationError> {
-        let Some((i, rest)) = person_path(&error.field) else {
+        let Some((i, rest)) = indexed(&error.field, "staff[") else {
             return Err(error);
         };
         if let Some((j, tail)) = indexed(rest, ".preferences[")
@@ -245,14 +245,8 @@ impl Origins {
     }
 }
 
-/// `staff[3].home` → (3, `.home`).
-fn person_path(field: &str) -> Option<(usize, &str)> {
-    let rest = field.strip_prefix("staff[")?;
-    let end = rest.find(']')?;
-    Some((rest[..end].parse().ok()?, &rest[end + 1..]))
-}
-
-/// `.unavailable[2].to` with prefix `.unavailable[` → (2, `.to`).
+/// `.unavailable[2].to` with prefix `.unavailable[` → (2, `.to`); `staff[3].home`
+/// with prefix `staff[` → (3, `.home`).
 fn indexed<'a>(rest: &'a str, prefix: &str) -> Option<(usize, &'a str)> {
     let rest = rest.strip_prefix(prefix)?;
     let end = rest.find(']')?;

@@ -18,6 +18,12 @@ pub(crate) struct Columns {
     pub max_per_duty: BTreeMap<String, (usize, String)>,
 }
 
+/// What a header gives: a key of the table, or a duty's maximum (`max_<duty>`).
+enum Target {
+    Named(&'static str),
+    MaxDuty(String),
+}
+
 impl Columns {
     /// Reads `table`'s header against `names`; `max_columns` says whether
     /// `max_<duty>` columns are read.
@@ -36,10 +42,10 @@ impl Columns {
             if header.trim().is_empty() {
                 continue;
             }
-            let (key, target) = if let Some(key) = key_of(header, names) {
-                (key.to_string(), None)
+            let target = if let Some(key) = key_of(header, names) {
+                Target::Named(key)
             } else if let Some(duty) = max_duty(header).filter(|_| max_columns) {
-                (format!("max_{duty}"), Some(duty))
+                Target::MaxDuty(duty)
             } else {
                 let extra = if max_columns {
                     "max_<duty> (a duty kind's id)"
@@ -52,6 +58,10 @@ impl Columns {
                     format!("unknown column (valid: {})", valid(names, extra)),
                 ));
             };
+            let key = match &target {
+                Target::Named(key) => key.to_string(),
+                Target::MaxDuty(duty) => format!("max_{duty}"),
+            };
             if let Some(first) = given_by.insert(key.clone(), header.clone()) {
                 return Err(table.at(
                     Some(table.header_row),
@@ -60,14 +70,11 @@ impl Columns {
                 ));
             }
             match target {
-                Some(duty) => {
-                    columns.max_per_duty.insert(duty, (index, header.clone()));
+                Target::Named(key) => {
+                    columns.named.insert(key, (index, header.clone()));
                 }
-                None => {
-                    let key = names.iter().find(|(k, _)| *k == key).map(|(k, _)| *k);
-                    if let Some(key) = key {
-                        columns.named.insert(key, (index, header.clone()));
-                    }
+                Target::MaxDuty(duty) => {
+                    columns.max_per_duty.insert(duty, (index, header.clone()));
                 }
             }
         }

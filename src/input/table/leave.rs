@@ -43,11 +43,17 @@ pub(crate) struct LeaveRows {
 impl LeaveRows {
     /// The header of the column that gives a row's dates: `date` or `from`.
     pub(crate) fn dates_header(&self) -> String {
-        if self.columns.named.contains_key("from") {
-            self.columns.header("from")
-        } else {
-            self.columns.header("date")
-        }
+        self.columns.header(dates_key(&self.columns))
+    }
+}
+
+/// The key of the column that gives a row's first day: `from` when the table has
+/// one, else `date`.
+fn dates_key(columns: &Columns) -> &'static str {
+    if columns.named.contains_key("from") {
+        "from"
+    } else {
+        "date"
     }
 }
 
@@ -106,12 +112,10 @@ pub(crate) fn read(mut table: Table) -> Result<LeaveRows, TableError> {
                 ));
             }
             (None, None, None) => {
-                let key = if columns.named.contains_key("from") {
-                    "from"
-                } else {
-                    "date"
-                };
-                return Err(at(key, "no date: give the first day of the leave".into()));
+                return Err(at(
+                    dates_key(&columns),
+                    "no date: give the first day of the leave".into(),
+                ));
             }
         };
         let mut absence = Absence::new(dates);

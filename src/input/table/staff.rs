@@ -18,7 +18,7 @@ pub(crate) struct StaffRows {
     pub table: Table,
     /// Which column holds what.
     pub columns: Columns,
-    /// The people, in the table's order.
+    /// The people, in the table's order (moved into the roster once attached).
     pub staff: Vec<Staff>,
     /// The row of each person.
     pub rows: Vec<u32>,

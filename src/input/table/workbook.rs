@@ -3,7 +3,7 @@
 
 use std::io::Cursor;
 
-use calamine::{Data, DataRef, Ods, Reader, Xlsx};
+use calamine::{Data, Ods, Reader, Xlsx};
 
 use super::cell::Cell;
 use super::open::{MAX_COLUMNS, RawRows, too_wide};
@@ -52,7 +52,7 @@ pub(crate) fn rows(
         let mut rows = RawRows::new();
         while let Some(cell) = reader.next_cell().map_err(failed)? {
             let (row, column) = cell.get_position();
-            let value = data_ref(cell.get_value());
+            let value = data(&Data::from(cell.get_value().clone()));
             if !value.is_blank() {
                 push(&mut rows, row, column, value).map_err(|m| (Some(name.clone()), m))?;
             }
@@ -93,20 +93,6 @@ fn choose(names: &[String], wanted: Option<&str>) -> Result<String, Failure> {
             .or_else(|| names.iter().find(|n| n.to_lowercase() == w.to_lowercase()))
             .cloned()
             .ok_or_else(|| (None, format!("no sheet named `{w}` ({})", list()))),
-    }
-}
-
-fn data_ref(value: &DataRef<'_>) -> Cell {
-    match value {
-        DataRef::Int(i) => Cell::Number(*i as f64),
-        DataRef::Float(f) => Cell::Number(*f),
-        DataRef::String(s) => Cell::Text(s.clone()),
-        DataRef::SharedString(s) => Cell::Text((*s).to_string()),
-        DataRef::Bool(b) => Cell::Bool(*b),
-        DataRef::DateTime(d) => date_time(d),
-        DataRef::DateTimeIso(s) | DataRef::DurationIso(s) => Cell::Text(s.clone()),
-        DataRef::Error(e) => Cell::Error(e.to_string()),
-        DataRef::Empty => Cell::Empty,
     }
 }
 

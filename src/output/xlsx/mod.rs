@@ -45,6 +45,9 @@ pub const FILE_NAME: &str = "roster.xlsx";
 /// sheet's own title), before its header row.
 const HEAD_ROWS: u32 = 3;
 
+/// A4 in Excel's paper sizes.
+const A4: u8 = 9;
+
 /// The bytes of `roster.xlsx` for `outcome` of `roster`, with the per-person figures
 /// of `report` (the validator's report of the same assignments). `relaxed` marks a
 /// roster that breaks the report's violations on purpose: its status says so and its
@@ -102,10 +105,7 @@ fn build(
     let mut workbook = Workbook::new();
     workbook.set_properties(&book.properties()?);
     let mut names = SheetNames::default();
-    let sites: Vec<usize> = (0..roster.sites().len())
-        .filter(|&i| roster.slots().iter().any(|s| s.site == i))
-        .collect();
-    for &site in &sites {
+    for site in roster.sites_with_slots() {
         let sheet = workbook.add_worksheet();
         sheet.set_name(names.take(&roster.sites()[site].name, &roster.sites()[site].id))?;
         site_grid::write(&book, sheet, site)?;
@@ -141,9 +141,7 @@ impl Book<'_> {
 
     /// "du 1er août 2022 au 31 août 2022".
     fn period(&self) -> String {
-        let l = self.labels;
-        let period = self.roster.def().period;
-        l.span(&l.long_date(period.first), &l.long_date(period.last))
+        self.labels.long_span(self.roster.def().period)
     }
 
     /// How the roster was obtained, in the roster's language.
@@ -214,7 +212,7 @@ impl Book<'_> {
 fn set_table_pages(sheet: &mut Worksheet, frozen_columns: u16) -> Result<(), XlsxError> {
     sheet.set_freeze_panes(HEAD_ROWS + 1, frozen_columns)?;
     sheet
-        .set_paper_size(9)
+        .set_paper_size(A4)
         .set_landscape()
         .set_print_fit_to_pages(1, 0)
         .set_repeat_rows(HEAD_ROWS, HEAD_ROWS)?;

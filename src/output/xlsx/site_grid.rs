@@ -14,12 +14,9 @@ use rust_xlsxwriter::{Worksheet, XlsxError};
 
 use super::layout;
 use super::style::{self, Mark};
-use super::{Book, HEAD_ROWS, excel_date, is_rtl_text};
+use super::{A4, Book, HEAD_ROWS, excel_date, is_rtl_text};
 use crate::output::roster_csv::in_print_order;
 use crate::{Roster, Slot};
-
-/// A4 in Excel's paper sizes.
-const A4: u8 = 9;
 
 /// The names between two names on one line of a cell.
 pub(super) const SEPARATOR: &str = " · ";
@@ -129,7 +126,7 @@ pub(super) fn write(book: &Book, sheet: &mut Worksheet, site: usize) -> Result<(
         title.push_str(&format!(" · {}{}{phone}", l.page.phone, l.page.colon));
     }
     book.head(sheet, &title)?;
-    let duties = duties_at(roster, site);
+    let duties = roster.duties_at(site);
     let days = days(book, site, &duties);
     let notes_col = 2 + duties.len();
     let mut headers = vec![l.page.date.to_string(), l.workbook.day.to_string()];
@@ -265,13 +262,6 @@ fn legend(book: &Book, sheet: &mut Worksheet, row: u32) -> Result<(), XlsxError>
         sheet.write_string(r, 1, label)?;
     }
     Ok(())
-}
-
-/// Duty kinds with a slot at `site`, in definition order.
-fn duties_at(roster: &Roster, site: usize) -> Vec<usize> {
-    (0..roster.duties().len())
-        .filter(|&k| roster.slots().iter().any(|s| s.site == site && s.duty == k))
-        .collect()
 }
 
 /// The names of the people on each (date, duty) at `site`, in print order.
