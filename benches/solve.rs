@@ -12,7 +12,7 @@ use std::path::Path;
 use std::process::Command;
 use std::time::Instant;
 
-use duty_roster::synthetic::{Size, generate};
+use duty_roster::synthetic::{NightLines, Size, generate, night_lines};
 use duty_roster::{Roster, SolveOptions, read_roster_file, solve, validate};
 
 const SYNTHETIC: [(usize, usize, u32); 9] = [
@@ -82,6 +82,7 @@ fn main() {
             .iter()
             .map(|(s, k, m)| format!("synthetic-{s}-{k}-{m}")),
     );
+    cases.extend(night_cases());
     for case in cases.iter().filter(|c| c.contains(&filter)) {
         let status = Command::new(&exe)
             .args(["--case", case])
@@ -133,6 +134,9 @@ fn child(case: &str) {
         let roster = read_roster_file(&path).expect("the shipped roster reads");
         return run_case("aubm-2022-08 (median of 7)", &roster, 7, 60.0);
     }
+    if let Some(shape) = case.strip_prefix("night-lines-") {
+        return night_child(shape);
+    }
     let parts: Vec<usize> = case
         .trim_start_matches("synthetic-")
         .split('-')
@@ -149,6 +153,48 @@ fn child(case: &str) {
         &format!(
             "{} staff, {} sites, {} months",
             size.staff, size.sites, size.months
+        ),
+        &roster,
+        1,
+        60.0,
+    );
+}
+
+// ---- night-line agencies (issue 19): mixed duty lengths across a clock change ----
+
+/// Night-line agencies: (staff, sites, months) solved for each of the seeds.
+const NIGHT_LINES: [(usize, usize, u32); 1] = [(50, 4, 2)];
+const NIGHT_SEEDS: [u64; 3] = [1, 2, 3];
+
+/// The case names of the night-line agencies, one per shape and seed.
+fn night_cases() -> Vec<String> {
+    NIGHT_LINES
+        .iter()
+        .flat_map(|(s, k, m)| {
+            NIGHT_SEEDS
+                .iter()
+                .map(move |seed| format!("night-lines-{s}-{k}-{m}-{seed}"))
+        })
+        .collect()
+}
+
+/// Solves the night-line agency named by `shape` ("staff-sites-months-seed").
+fn night_child(shape: &str) {
+    let parts: Vec<u64> = shape
+        .split('-')
+        .map(|p| p.parse().expect("number"))
+        .collect();
+    let shape = NightLines {
+        staff: parts[0] as usize,
+        sites: parts[1] as usize,
+        months: parts[2] as u32,
+        seed: parts[3],
+    };
+    let roster = Roster::new(night_lines(shape)).expect("generated rosters are valid");
+    run_case(
+        &format!(
+            "night lines: {} staff, {} sites, {} months, seed {}",
+            shape.staff, shape.sites, shape.months, shape.seed
         ),
         &roster,
         1,

@@ -1,6 +1,12 @@
 //! A seeded generator of agency-like rosters of any size, for benchmarks and tests:
 //! a head office and annexes with after-hours and Saturday duty, a phone and a
-//! WhatsApp line, holidays, leave, languages and part-time staff.
+//! WhatsApp line, holidays, leave, languages and part-time staff; and
+//! [`night_lines`], the same agency with a 12-hour overnight phone line and
+//! 4-hour Saturday WhatsApp duties over Morocco's Ramadan clock changes.
+
+mod night;
+
+pub use night::{NIGHT_DUTY, NightLines, night_lines};
 
 use chrono::{Datelike, Months, NaiveDate, NaiveTime, Weekday};
 
