@@ -9,10 +9,6 @@
 //! kind (each multiplied by its kind's `fairness_weight`) and for hours. Integral
 //! deviations keep the optimum easy to prove.
 //!
-//! The fairness terms are then held at or above the least value a smaller program of
-//! counts proves for them ([`super::fairness_bound`]): no roster is cut off, and the
-//! relaxation's bound rises where duties of very different lengths meet.
-//!
 //! What a person carries from earlier months (a ledger) moves their targets: the
 //! balance is taken off the target of each kind they can take this month, and off
 //! their hours, never below 0.
@@ -20,7 +16,6 @@
 use good_lp::{Expression, Variable, variable};
 
 use super::Model;
-use super::fairness_bound::{self, Targets};
 use crate::Term;
 
 pub(super) fn add(model: &mut Model) {
@@ -66,17 +61,13 @@ pub(super) fn add(model: &mut Model) {
             hours_target[p] = (hours_target[p] - person.carried.hours).max(0.0);
         }
     }
-    let step = hours_step(model);
     let weights: Vec<f64> = roster
         .duties()
         .iter()
         .map(|d| f64::from(d.fairness_weight))
         .collect();
-    // The fairness terms, for the bound of the small program.
-    let mut terms = Expression::from(0.0);
     if fairness.max_duty_deviation + fairness.total_duty_deviation > 0 {
         let largest = model.vars.add(variable().min(0).integer());
-        terms.add_mul(f64::from(fairness.max_duty_deviation), largest);
         model.penalise(
             Term::FairnessMaxDuty,
             f64::from(fairness.max_duty_deviation),
@@ -88,7 +79,6 @@ pub(super) fn add(model: &mut Model) {
                     let count = std::mem::take(&mut duty_count_expr[p][k]);
                     let weight = weights[k];
                     let dev = deviation(model, count, duty_target[p][k], 1.0, weight, largest);
-                    terms.add_mul(f64::from(fairness.total_duty_deviation) * weight, dev);
                     model.penalise(
                         Term::FairnessTotalDuty,
                         f64::from(fairness.total_duty_deviation) * weight,
@@ -99,8 +89,8 @@ pub(super) fn add(model: &mut Model) {
         }
     }
     if fairness.max_hours_deviation + fairness.total_hours_deviation > 0 {
+        let step = hours_step(model);
         let largest = model.vars.add(variable().min(0).integer());
-        terms.add_mul(f64::from(fairness.max_hours_deviation), largest);
         model.penalise(
             Term::FairnessMaxHours,
             f64::from(fairness.max_hours_deviation),
@@ -110,7 +100,6 @@ pub(super) fn add(model: &mut Model) {
             if involved[p].iter().any(|&i| i) {
                 let hours = std::mem::take(&mut hours_expr[p]);
                 let dev = deviation(model, hours, hours_target[p], step, 1.0, largest);
-                terms.add_mul(f64::from(fairness.total_hours_deviation), dev);
                 model.penalise(
                     Term::FairnessTotalHours,
                     f64::from(fairness.total_hours_deviation),
@@ -118,20 +107,6 @@ pub(super) fn add(model: &mut Model) {
                 );
             }
         }
-    }
-    if !model.fairness_bound {
-        return;
-    }
-    let targets = Targets {
-        duty: &duty_target,
-        hours: &hours_target,
-        involved: &involved,
-        weights: &weights,
-        step,
-    };
-    model.fairness_least = fairness_bound::least(model, &targets);
-    if let Some(least) = model.fairness_least {
-        model.constrain(terms.geq(least));
     }
 }
 
@@ -174,7 +149,7 @@ fn deviation(
 
 /// The fair band of a target: rounded down and up, with a little tolerance so that
 /// 2.0000000001 counts as 2.
-pub(super) fn band(target: f64) -> (f64, f64) {
+fn band(target: f64) -> (f64, f64) {
     const EPS: f64 = 1e-9;
     ((target + EPS).floor(), (target - EPS).ceil())
 }

@@ -5,7 +5,6 @@
 mod changes;
 mod cover;
 mod fairness;
-mod fairness_bound;
 mod limits;
 mod one_duty_per_day;
 mod preferences;
@@ -46,24 +45,12 @@ pub(crate) struct Model<'r> {
     terms: BTreeMap<Term, Expression>,
     /// The number of changes from the published roster, when re-planning.
     changes: Option<Expression>,
-    /// Whether the fairness terms get the small program's bound (always, but in the
-    /// tests that compare with and without it).
-    fairness_bound: bool,
-    /// The bound the fairness terms got, when one was proved.
-    fairness_least: Option<f64>,
 }
 
 impl<'r> Model<'r> {
     /// Builds the integer program of `roster`: every rule family in turn.
     pub(crate) fn build(roster: &'r Roster) -> Model<'r> {
-        Model::build_with(roster, true)
-    }
-
-    /// Builds the integer program, with or without the fairness terms' bound from a
-    /// smaller program (see `fairness_bound`).
-    fn build_with(roster: &'r Roster, fairness_bound: bool) -> Model<'r> {
         let mut model = Model::decisions_only(roster);
-        model.fairness_bound = fairness_bound;
         cover::add(&mut model);
         limits::add(&mut model);
         one_duty_per_day::add(&mut model);
@@ -134,8 +121,6 @@ impl<'r> Model<'r> {
             constraints: Vec::new(),
             terms: BTreeMap::new(),
             changes: None,
-            fairness_bound: true,
-            fairness_least: None,
         };
         // A soft pin costs its weight when its variable is 0: weight * (1 - x).
         if let Strength::Soft(w) = roster.def().rules.pins {
