@@ -212,10 +212,15 @@ impl Matrix {
     }
 
     /// The part of the program that the decision columns `free` open, around the
-    /// roster `current`: `free`, every other column that is not a decision
-    /// (`decision[col]` false) and shares a row with one of them, and every row of
-    /// those columns, in which the other columns count at their value in `current`.
-    /// Returns it as a HiGHS problem, with its columns.
+    /// roster `current`: `free`, every column that is not a decision
+    /// (`decision[col]` false) and is linked to one of them through rows and other
+    /// such columns, and every row of those columns, in which the other columns count
+    /// at their value in `current`. Returns it as a HiGHS problem, with its columns.
+    ///
+    /// The links are followed to the end, not one row deep: a largest deviation,
+    /// which shares rows with everyone's deviations but with no decision, would
+    /// otherwise stay at its value in `current` in every part, and so would the
+    /// deviations of the people a part holds, which it may lower.
     pub(crate) fn part(
         &self,
         free: &[usize],
@@ -223,15 +228,14 @@ impl Matrix {
         current: &[f64],
     ) -> (RowProblem, Part) {
         let mut columns: BTreeSet<usize> = free.iter().copied().collect();
-        for &col in free {
+        let mut reached: Vec<usize> = free.to_vec();
+        while let Some(col) = reached.pop() {
             for &r in &self.rows_of[col] {
-                columns.extend(
-                    self.rows[r]
-                        .entries
-                        .iter()
-                        .map(|&(c, _)| c)
-                        .filter(|&c| !decision[c]),
-                );
+                for &(c, _) in &self.rows[r].entries {
+                    if !decision[c] && columns.insert(c) {
+                        reached.push(c);
+                    }
+                }
             }
         }
         let columns: Vec<usize> = columns.into_iter().collect();
@@ -312,6 +316,32 @@ mod tests {
             vec![1.0, 0.0, 1.0]
         );
         assert_eq!(matrix.objective_of(&[1.0, 0.0, 1.0]), 3.0);
+    }
+
+    #[test]
+    fn a_part_frees_what_is_linked_through_other_columns_than_decisions() {
+        // x and z decisions, dx and dz their deviations, m the largest deviation:
+        // minimise m with dx >= x, dz >= z, m >= dx, m >= dz
+        variables! { vars: 0 <= x (integer) <= 1; 0 <= z (integer) <= 1; 0 <= dx; 0 <= dz; 0 <= m (integer); }
+        let objective: Expression = m.into();
+        let rows = vec![
+            constraint!(dx - x >= 0),
+            constraint!(dz - z >= 0),
+            constraint!(m - dx >= 0),
+            constraint!(m - dz >= 0),
+        ];
+        let matrix = Matrix::new(&vars, &objective, &rows);
+        let decision = [true, true, false, false, false];
+        // a roster whose deviations and largest deviation are all higher than needed
+        let current = [1.0, 0.0, 1.0, 1.0, 1.0];
+        let (problem, part) = matrix.part(&[0], &decision, &current);
+        // x, then dx, m (through dx's row) and dz (through m's)
+        assert_eq!(part.columns, vec![0, 2, 3, 4]);
+        let mut program = super::super::Program::from_problem(problem, 0.0).unwrap();
+        program.set_option("output_flag", false).unwrap();
+        let run = program.solve(10.0, Some(&part.start)).unwrap();
+        let all = part.complete(&run.columns.unwrap(), &current);
+        assert_eq!(matrix.objective_of(&all).round(), 0.0, "{all:?}");
     }
 
     #[test]
