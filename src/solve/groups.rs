@@ -1,0 +1,283 @@
+//! A large roster solved group by group: people who never share a slot (an annex's
+//! staff and another annex's) share no row of the program but the largest
+//! deviations of fairness, which bound everyone's. Each group of people, with its
+//! slots and its own copy of those largest deviations, is a program of its own, far
+//! smaller than the whole: solved one after the other, HiGHS holds one group's
+//! program, tree and pools at a time instead of the whole year's.
+//!
+//! The largest deviations' cost is shared out among the groups that hold them (a
+//! Lagrangian split): each group pays its share of its own largest deviation, so
+//! the sum of the groups' optima is at most the whole program's optimum, and the
+//! sum of their bounds is a bound of the whole. The groups' rosters put together,
+//! each largest deviation the largest of the groups', are a roster of the whole
+//! program; it is returned only when its objective, recomputed on the whole
+//! program, meets that bound, so that an optimum claimed is one proven for the whole
+//! program. Otherwise the whole program is solved as before.
+
+use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
+use std::time::Instant;
+
+use super::highs::{Matrix, Program, meets};
+use super::{Best, SolveOptions, alone, search, set_options};
+use crate::model::Decision;
+use crate::{Roster, SolveError};
+
+/// Fewest nonzeros for which a program is solved by groups: below it the whole
+/// program's solve is quick and small, and a group's own optimum might break a tie
+/// another way than the whole solve does.
+pub(super) const APART_NONZEROS: usize = 400_000;
+
+/// Share of the time limit that must be left for the whole program to be solved
+/// when the groups' roster is not proven optimal.
+const APART_SHARE: f64 = 0.5;
+
+/// One group: its columns (the people's decisions, the columns that share rows with
+/// them, and the shared columns its rows hold) and its rows, in the program's order.
+#[derive(Debug, PartialEq)]
+pub(super) struct Group {
+    pub columns: Vec<usize>,
+    pub rows: Vec<usize>,
+}
+
+/// The groups of `matrix` once the `shared` columns are set aside: the columns
+/// that rows link, each with its rows and the shared columns those rows hold. A
+/// part without any `decision` column (a column in no row) joins the first group.
+/// One group (or none) when a row holds shared columns only.
+pub(super) fn groups(matrix: &Matrix, decision: &[bool], shared: &[bool]) -> Vec<Group> {
+    let n = matrix.column_count();
+    let mut parent: Vec<usize> = (0..n).collect();
+    for r in 0..matrix.row_count() {
+        let mut first = None;
+        for c in matrix.row_columns(r).filter(|&c| !shared[c]) {
+            match first {
+                None => first = Some(c),
+                Some(f) => union(&mut parent, f, c),
+            }
+        }
+        if first.is_none() {
+            // a row of shared columns alone ties every group
+            return vec![];
+        }
+    }
+    // groups numbered by their first column, so the order is the program's
+    let mut number: BTreeMap<usize, usize> = BTreeMap::new();
+    let mut group_of = vec![usize::MAX; n];
+    for c in (0..n).filter(|&c| !shared[c]) {
+        let root = find(&mut parent, c);
+        let next = number.len();
+        group_of[c] = *number.entry(root).or_insert(next);
+    }
+    let mut with_decision = vec![false; number.len()];
+    for c in (0..n).filter(|&c| decision[c] && !shared[c]) {
+        with_decision[group_of[c]] = true;
+    }
+    // renumber: groups with a decision in order; the others join the first
+    let mut renumber = vec![0; number.len()];
+    let mut count = 0;
+    for (g, &has) in with_decision.iter().enumerate() {
+        if has {
+            renumber[g] = count;
+            count += 1;
+        }
+    }
+    let mut out: Vec<Group> = (0..count.max(1))
+        .map(|_| Group {
+            columns: vec![],
+            rows: vec![],
+        })
+        .collect();
+    for c in (0..n).filter(|&c| !shared[c]) {
+        out[renumber[group_of[c]]].columns.push(c);
+    }
+    for r in 0..matrix.row_count() {
+        let c = matrix
+            .row_columns(r)
+            .find(|&c| !shared[c])
+            .expect("checked above");
+        out[renumber[group_of[c]]].rows.push(r);
+    }
+    for group in &mut out {
+        let mut held: Vec<usize> = group
+            .rows
+            .iter()
+            .flat_map(|&r| matrix.row_columns(r))
+            .filter(|&c| shared[c])
+            .collect();
+        held.sort_unstable();
+        held.dedup();
+        group.columns.extend(held);
+        group.columns.sort_unstable();
+    }
+    out
+}
+
+fn find(parent: &mut [usize], mut c: usize) -> usize {
+    while parent[c] != c {
+        parent[c] = parent[parent[c]];
+        c = parent[c];
+    }
+    c
+}
+
+fn union(parent: &mut [usize], a: usize, b: usize) {
+    let (a, b) = (find(parent, a), find(parent, b));
+    if a != b {
+        parent[a.max(b)] = a.min(b);
+    }
+}
+
+/// The groups the program of `matrix` (whose decisions are `decisions`) falls
+/// into once its `shared` columns are set aside, when it is large enough
+/// ([`APART_NONZEROS`]) to be solved by groups and falls into several; `None`
+/// otherwise.
+pub(super) fn split(
+    matrix: &Matrix,
+    shared: &[usize],
+    decisions: &[Decision],
+) -> Option<Vec<Group>> {
+    if matrix.nonzeros() < APART_NONZEROS || shared.is_empty() {
+        return None;
+    }
+    let mut is_shared = vec![false; matrix.column_count()];
+    for &c in shared {
+        is_shared[c] = true;
+    }
+    let decision = super::decision_mask(matrix, decisions);
+    let groups = groups(matrix, &decision, &is_shared);
+    (groups.len() >= 2).then_some(groups)
+}
+
+/// The program of `matrix` (whose decisions are `decisions`) solved by its
+/// `groups` ([`split`]): the roster made of the groups' rosters, and the sum of
+/// their bounds; `None` when a group has no roster, or when the roster does not
+/// meet the bound while more than [`APART_SHARE`] of the time limit is left for
+/// the whole program.
+pub(super) fn solve_apart(
+    matrix: &Matrix,
+    groups: &[Group],
+    shared: &[usize],
+    roster: &Roster,
+    decisions: &[Decision],
+    options: &SolveOptions,
+) -> Result<Option<Best>, SolveError> {
+    let mut is_shared = vec![false; matrix.column_count()];
+    for &c in shared {
+        is_shared[c] = true;
+    }
+    solve_groups(matrix, groups, &is_shared, roster, decisions, options)
+}
+
+/// Solves each of `groups` in turn (see [`solve_apart`]), the smallest first, each
+/// within its share of the time left in proportion to its size (so the largest
+/// takes what the others leave).
+fn solve_groups(
+    matrix: &Matrix,
+    groups: &[Group],
+    shared: &[bool],
+    roster: &Roster,
+    decisions: &[Decision],
+    options: &SolveOptions,
+) -> Result<Option<Best>, SolveError> {
+    let started = Instant::now();
+    let left = || options.time_limit - started.elapsed().as_secs_f64();
+    // each shared column's cost split evenly among the groups that hold it
+    let mut holders: BTreeMap<usize, f64> = BTreeMap::new();
+    for group in groups {
+        for &c in group.columns.iter().filter(|&&c| shared[c]) {
+            *holders.entry(c).or_default() += 1.0;
+        }
+    }
+    let scaled: Vec<(usize, f64)> = holders.iter().map(|(&c, &n)| (c, 1.0 / n)).collect();
+    let size = |g: &Group| -> usize { g.rows.iter().map(|&r| matrix.row_columns(r).count()).sum() };
+    let sizes: Vec<usize> = groups.iter().map(size).collect();
+    let mut order: Vec<usize> = (0..groups.len()).collect();
+    order.sort_by_key(|&g| sizes[g]);
+    let mut size_left: usize = sizes.iter().sum();
+    let mut columns = vec![0.0; matrix.column_count()];
+    let mut shared_value: BTreeMap<usize, f64> = BTreeMap::new();
+    let mut bound = matrix.objective_of(&columns);
+    for g in order {
+        let (group, group_size) = (&groups[g], sizes[g]);
+        if left() <= 0.0 || options.watch.as_ref().is_some_and(|w| w.is_stopped()) {
+            return Ok(None);
+        }
+        let mut part_options = options.clone();
+        part_options.time_limit = left() * group_size as f64 / size_left.max(1) as f64;
+        size_left -= group_size;
+        let best = solve_group(matrix, group, &scaled, roster, decisions, &part_options)?;
+        if options.verbose {
+            eprintln!(
+                "group of {group_size} nonzeros: {:.1} s, objective {}, bound {}",
+                started.elapsed().as_secs_f64(),
+                best.objective,
+                best.bound
+            );
+        }
+        let Some(solved) = best.columns else {
+            return Ok(None);
+        };
+        bound += best.bound;
+        for (&c, &value) in group.columns.iter().zip(&solved) {
+            if shared[c] {
+                let v = shared_value.entry(c).or_insert(f64::NEG_INFINITY);
+                *v = v.max(value);
+            } else {
+                columns[c] = value;
+            }
+        }
+    }
+    for (c, value) in shared_value {
+        columns[c] = value;
+    }
+    let columns = matrix.rounded(&columns);
+    if !matrix.keeps_every_row(&columns, 1e-6) {
+        return Ok(None);
+    }
+    let objective = matrix.objective_of(&columns);
+    let proven = meets(objective, bound, options.relative_gap);
+    if !proven && left() > options.time_limit * APART_SHARE {
+        return Ok(None);
+    }
+    Ok(Some(Best {
+        columns: Some(columns),
+        objective,
+        bound,
+        proven,
+    }))
+}
+
+/// One group's program solved as a whole program is (its relaxation first, then
+/// HiGHS with the neighbourhood search beside it when `options` asks for it): its
+/// best roster (in the group's columns, when one is found) and bound.
+fn solve_group(
+    matrix: &Matrix,
+    group: &Group,
+    scaled: &[(usize, f64)],
+    roster: &Roster,
+    decisions: &[Decision],
+    options: &SolveOptions,
+) -> Result<Best, SolveError> {
+    let part = Arc::new(matrix.restricted(&group.columns, &group.rows, scaled));
+    let index: HashMap<usize, usize> = group
+        .columns
+        .iter()
+        .enumerate()
+        .map(|(i, &c)| (c, i))
+        .collect();
+    let part_decisions: Vec<Decision> = decisions
+        .iter()
+        .filter_map(|d| {
+            let column = *index.get(&d.column)?;
+            Some(Decision { column, ..*d })
+        })
+        .collect();
+    let mut program = Program::from_problem(part.problem(), 0.0)?;
+    set_options(&mut program, options)?;
+    let best = if options.neighbourhood_search {
+        search(program, &part, roster, &part_decisions, options)?
+    } else {
+        alone(&mut program, &part, roster, &part_decisions, options)?
+    };
+    Ok(best)
+}
