@@ -161,16 +161,23 @@ pub(super) fn solve_apart(
     decisions: &[Decision],
     options: &SolveOptions,
 ) -> Result<Option<Best>, SolveError> {
+    let started = Instant::now();
     let mut is_shared = vec![false; matrix.column_count()];
     for &c in shared {
         is_shared[c] = true;
     }
-    solve_groups(matrix, groups, &is_shared, roster, decisions, options)
+    let Some(best) = solve_groups(matrix, groups, &is_shared, roster, decisions, options)? else {
+        return Ok(None);
+    };
+    let left = options.time_limit - started.elapsed().as_secs_f64();
+    Ok((best.proven || left <= options.time_limit * APART_SHARE).then_some(best))
 }
 
-/// Solves each of `groups` in turn (see [`solve_apart`]), the smallest first, each
-/// within its share of the time left in proportion to its size (so the largest
-/// takes what the others leave).
+/// Solves each of `groups` in turn, the smallest first, each within its share of
+/// the time left in proportion to its size (so the largest takes what the others
+/// leave): the groups' rosters put together and the sum of their bounds, proven
+/// when they meet; `None` when a group has no roster (or the time is up, or a stop
+/// was asked, before every group is solved).
 fn solve_groups(
     matrix: &Matrix,
     groups: &[Group],
@@ -236,9 +243,6 @@ fn solve_groups(
     }
     let objective = matrix.objective_of(&columns);
     let proven = meets(objective, bound, options.relative_gap);
-    if !proven && left() > options.time_limit * APART_SHARE {
-        return Ok(None);
-    }
     Ok(Some(Best {
         columns: Some(columns),
         objective,
@@ -280,4 +284,157 @@ fn solve_group(
         alone(&mut program, &part, roster, &part_decisions, options)?
     };
     Ok(best)
+}
+
+#[cfg(all(test, feature = "synthetic"))]
+mod tests {
+    use super::*;
+    use crate::model::Model;
+    use crate::synthetic::{Size, generate};
+    use crate::validate;
+
+    /// A month of a synthetic agency of `staff` people and `sites` desks: its
+    /// roster, matrix, decisions and shared columns.
+    fn agency(staff: usize, sites: usize) -> (Roster, Matrix, Vec<Decision>, Vec<usize>) {
+        let size = Size {
+            staff,
+            sites,
+            months: 1,
+            seed: 3,
+        };
+        let roster = Roster::new(generate(size)).unwrap();
+        let model = Model::build(&roster);
+        let decisions = model.decisions().to_vec();
+        let shared = model.shared_columns();
+        let (vars, objective, rows, _) = model.into_parts();
+        let matrix = Matrix::new(&vars, &objective, &rows);
+        (roster, matrix, decisions, shared)
+    }
+
+    #[test]
+    fn an_agency_falls_into_its_annexes_and_the_head_office_with_the_lines() {
+        let (roster, matrix, decisions, shared) = agency(30, 4);
+        assert_eq!(shared.len(), 2, "the largest duty and hours deviations");
+        let mut is_shared = vec![false; matrix.column_count()];
+        shared.iter().for_each(|&c| is_shared[c] = true);
+        let decision = super::super::decision_mask(&matrix, &decisions);
+        let groups = groups(&matrix, &decision, &is_shared);
+        assert_eq!(
+            groups.len(),
+            4,
+            "three annexes, and the head office with the lines"
+        );
+        // every column in exactly one group but the shared ones, in each
+        let mut seen = vec![0; matrix.column_count()];
+        for group in &groups {
+            group.columns.iter().for_each(|&c| seen[c] += 1);
+            assert!(shared.iter().all(|c| group.columns.contains(c)));
+            // a group's people are one site's (the lines go with the head office)
+            let mut homes: Vec<&str> = decisions
+                .iter()
+                .filter(|d| group.columns.contains(&d.column))
+                .map(|d| roster.staff()[d.staff].home.as_str())
+                .collect();
+            homes.dedup();
+            homes.sort_unstable();
+            homes.dedup();
+            assert_eq!(homes.len(), 1, "{homes:?}");
+        }
+        for c in 0..matrix.column_count() {
+            assert_eq!(seen[c], if is_shared[c] { 4 } else { 1 }, "column {c}");
+        }
+        let rows: usize = groups.iter().map(|g| g.rows.len()).sum();
+        assert_eq!(rows, matrix.row_count(), "every row in one group");
+    }
+
+    #[test]
+    fn a_program_without_shared_columns_is_one_group() {
+        let (_, matrix, decisions, _) = agency(30, 4);
+        let none = vec![false; matrix.column_count()];
+        let decision = super::super::decision_mask(&matrix, &decisions);
+        assert_eq!(groups(&matrix, &decision, &none).len(), 1);
+    }
+
+    /// The groups of `matrix` with its `shared` columns set aside.
+    fn groups_of(matrix: &Matrix, decisions: &[Decision], shared: &[usize]) -> Vec<Group> {
+        let mut is_shared = vec![false; matrix.column_count()];
+        shared.iter().for_each(|&c| is_shared[c] = true);
+        let decision = super::super::decision_mask(matrix, decisions);
+        groups(matrix, &decision, &is_shared)
+    }
+
+    fn quiet() -> SolveOptions {
+        SolveOptions {
+            neighbourhood_search: false,
+            ..SolveOptions::default()
+        }
+    }
+
+    /// The roster of `columns`, which the validator must accept, and its objective
+    /// recomputed by the validator.
+    fn checked(roster: &Roster, decisions: &[Decision], columns: &[f64]) -> f64 {
+        let assignments = super::super::assignments_of(roster, decisions, columns);
+        let report = validate(roster, &assignments);
+        assert!(report.violations.is_empty(), "{:?}", report.violations);
+        report.objective
+    }
+
+    #[test]
+    fn solved_by_groups_an_agency_gets_the_whole_solves_optimum_when_proven() {
+        // the largest deviations cost nothing: the groups are independent
+        let size = Size {
+            staff: 30,
+            sites: 4,
+            months: 1,
+            seed: 3,
+        };
+        let mut def = generate(size);
+        def.rules.fairness.max_duty_deviation = 0;
+        def.rules.fairness.max_hours_deviation = 0;
+        let roster = Roster::new(def).unwrap();
+        let model = Model::build(&roster);
+        let decisions = model.decisions().to_vec();
+        let shared = model.shared_columns();
+        let (vars, objective, rows, _) = model.into_parts();
+        let matrix = Matrix::new(&vars, &objective, &rows);
+        let groups = groups_of(&matrix, &decisions, &shared);
+        assert_eq!(groups.len(), 4);
+        let best = solve_apart(&matrix, &groups, &shared, &roster, &decisions, &quiet())
+            .unwrap()
+            .expect("every group solved, the bound met");
+        assert!(best.proven);
+        let objective = checked(&roster, &decisions, best.columns.as_ref().unwrap());
+        assert!((objective - best.objective).abs() < 1e-6);
+        let whole = crate::solve(&roster, &quiet()).unwrap();
+        assert_eq!(whole.status, crate::Status::Optimal);
+        assert!(
+            (objective - whole.objective).abs() < 1e-6,
+            "by groups {objective} against {}",
+            whole.objective
+        );
+        assert!(objective > 0.0, "a roster where fairness costs something");
+    }
+
+    #[test]
+    fn the_groups_bound_is_a_bound_of_the_whole_program() {
+        // the largest deviations cost: each group pays a share of its own
+        let (roster, matrix, decisions, shared) = agency(30, 4);
+        let groups = groups_of(&matrix, &decisions, &shared);
+        let mut is_shared = vec![false; matrix.column_count()];
+        shared.iter().for_each(|&c| is_shared[c] = true);
+        let best = solve_groups(&matrix, &groups, &is_shared, &roster, &decisions, &quiet())
+            .unwrap()
+            .expect("every group has a roster");
+        let objective = checked(&roster, &decisions, best.columns.as_ref().unwrap());
+        let whole = crate::solve(&roster, &quiet()).unwrap();
+        assert_eq!(whole.status, crate::Status::Optimal);
+        assert!(
+            best.bound <= whole.objective + 1e-6,
+            "{} > {}",
+            best.bound,
+            whole.objective
+        );
+        assert!(objective >= whole.objective - 1e-6);
+        assert_eq!(best.proven, objective <= best.bound + 1e-6);
+    }
 }
