@@ -10,9 +10,10 @@
 //! the sum of the groups' optima is at most the whole program's optimum, and the
 //! sum of their bounds is a bound of the whole. The groups' rosters put together,
 //! each largest deviation the largest of the groups', are a roster of the whole
-//! program; it is returned only when its objective, recomputed on the whole
-//! program, meets that bound, so that an optimum claimed is one proven for the whole
-//! program. Otherwise the whole program is solved as before.
+//! program, whose objective is recomputed on the whole program: proven optimal
+//! only when it meets that bound. When it does not (the groups would want
+//! different largest deviations) and at least half the time limit is left, the
+//! whole program is solved instead, as it is below [`APART_NONZEROS`].
 
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
@@ -23,9 +24,11 @@ use super::{Best, SolveOptions, alone, search, set_options};
 use crate::model::Decision;
 use crate::{Roster, SolveError};
 
-/// Fewest nonzeros for which a program is solved by groups: below it the whole
-/// program's solve is quick and small, and a group's own optimum might break a tie
-/// another way than the whole solve does.
+/// Fewest nonzeros for which a program is solved by groups. Below it the whole
+/// program's solve is quick and small enough, and on the agency's monthly and
+/// quarterly rosters the groups' bound falls short of the optimum (their largest
+/// deviations differ), so that splitting would only add the groups' time to the
+/// whole solve's; the monthly rosters also keep their very rosters.
 pub(super) const APART_NONZEROS: usize = 400_000;
 
 /// Share of the time limit that must be left for the whole program to be solved
