@@ -235,28 +235,29 @@ pub fn solve(roster: &Roster, options: &SolveOptions) -> Result<Outcome, SolveEr
     let mut parts = split.is_none().then_some((vars, objective, rows));
     let mut build_seconds = started.elapsed().as_secs_f64();
     let solving = Instant::now();
-    let by_groups = match &split {
-        Some(split) => groups::solve_apart(&matrix, split, &shared, roster, &decisions, options)?,
-        None => None,
+    // the whole program, in the time left; also after its groups, when they fall short
+    let mut whole = |options: &SolveOptions| -> Result<Best, SolveError> {
+        let building = Instant::now();
+        let mut program = match parts.take() {
+            Some((vars, objective, rows)) => Program::through_good_lp(vars, objective, rows)?,
+            None => Program::from_problem(matrix.problem(), matrix.offset())?,
+        };
+        build_seconds += building.elapsed().as_secs_f64();
+        set_options(&mut program, options)?;
+        if options.neighbourhood_search {
+            search(program, &matrix, roster, &decisions, options)
+        } else {
+            alone(&mut program, &matrix, roster, &decisions, options)
+        }
     };
-    let best = match by_groups {
-        Some(best) => best,
+    let best = match &split {
+        Some(split) => {
+            groups::solve_apart(&matrix, split, &shared, roster, &decisions, options, whole)?
+        }
         None => {
             let mut options = options.clone();
             options.time_limit = (options.time_limit - solving.elapsed().as_secs_f64()).max(1.0);
-            let options = &options;
-            let building = Instant::now();
-            let mut program = match parts.take() {
-                Some((vars, objective, rows)) => Program::through_good_lp(vars, objective, rows)?,
-                None => Program::from_problem(matrix.problem(), matrix.offset())?,
-            };
-            build_seconds += building.elapsed().as_secs_f64();
-            set_options(&mut program, options)?;
-            if options.neighbourhood_search {
-                search(program, &matrix, roster, &decisions, options)?
-            } else {
-                alone(&mut program, &matrix, roster, &decisions, options)?
-            }
+            whole(&options)?
         }
     };
     let solve_seconds = (started.elapsed().as_secs_f64() - build_seconds).max(0.0);

@@ -144,13 +144,25 @@ impl Matrix {
     /// the least it could add within its bounds (0 for a column at its cheaper
     /// bound: a duty not given that was not wanted, a wish met).
     pub(crate) fn regret(&self, col: usize, values: &[f64]) -> f64 {
-        let (low, high) = self.bounds[col];
-        let cost = self.cost[col];
-        let least = if cost >= 0.0 { cost * low } else { cost * high };
+        let least = self.least(col);
         if least.is_finite() {
-            (cost * values[col] - least).max(0.0)
+            (self.cost[col] * values[col] - least).max(0.0)
         } else {
             0.0
+        }
+    }
+
+    /// The least column `col` can add to the objective within its bounds (minus
+    /// infinity when it has no such least).
+    pub(crate) fn least(&self, col: usize) -> f64 {
+        let (low, high) = self.bounds[col];
+        let cost = self.cost[col];
+        if cost == 0.0 {
+            0.0
+        } else if cost > 0.0 {
+            cost * low
+        } else {
+            cost * high
         }
     }
 

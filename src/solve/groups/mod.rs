@@ -19,10 +19,13 @@ use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 use std::time::Instant;
 
-use super::highs::{Matrix, Program, meets};
+use super::highs::{Matrix, Program, better, meets};
 use super::{Best, SolveOptions, alone, search, set_options};
 use crate::model::Decision;
 use crate::{Roster, SolveError};
+use progress::Combined;
+
+mod progress;
 
 /// Fewest nonzeros for which a program is solved by groups. Below it the whole
 /// program's solve is quick and small enough, and on the agency's monthly and
@@ -153,42 +156,70 @@ pub(super) fn split(
 
 /// The program of `matrix` (whose decisions are `decisions`) solved by its
 /// `groups` ([`split`]): the roster made of the groups' rosters, and the sum of
-/// their bounds; `None` when a group has no roster, or when the roster does not
-/// meet the bound while more than [`APART_SHARE`] of the time limit is left for
-/// the whole program.
+/// their bounds. When it does not meet the bound while more than [`APART_SHARE`]
+/// of the time limit is left, or when a group has no roster, the program is
+/// solved whole by `whole` (given the time left) instead, and the better roster
+/// of the two is returned with the better bound.
+///
+/// A stop asked through the watch ends the solve of the groups at once, and the
+/// whole program is then never started: the groups' roster is returned when
+/// every group has one (not proven, unless it meets the bound), none otherwise.
 pub(super) fn solve_apart(
-    matrix: &Matrix,
+    matrix: &Arc<Matrix>,
     groups: &[Group],
     shared: &[usize],
     roster: &Roster,
     decisions: &[Decision],
     options: &SolveOptions,
-) -> Result<Option<Best>, SolveError> {
+    whole: impl FnOnce(&SolveOptions) -> Result<Best, SolveError>,
+) -> Result<Best, SolveError> {
     let started = Instant::now();
     let mut is_shared = vec![false; matrix.column_count()];
     for &c in shared {
         is_shared[c] = true;
     }
-    let Some(best) = solve_groups(matrix, groups, &is_shared, roster, decisions, options)? else {
-        return Ok(None);
-    };
+    let apart = solve_groups(matrix, groups, is_shared, roster, decisions, options)?;
+    let stopped = options.watch.as_ref().is_some_and(|w| w.is_stopped());
     let left = options.time_limit - started.elapsed().as_secs_f64();
-    Ok((best.proven || left <= options.time_limit * APART_SHARE).then_some(best))
+    if !whole_needed(&apart, stopped, left, options.time_limit) {
+        return Ok(apart);
+    }
+    let mut whole_options = options.clone();
+    whole_options.time_limit = left.max(1.0);
+    let mut best = whole(&whole_options)?;
+    // the groups' roster when the whole solve found none better (stopped early)
+    if let Some(columns) = apart.columns
+        && (best.columns.is_none() || better(apart.objective, best.objective))
+    {
+        best.objective = apart.objective;
+        best.columns = Some(columns);
+    }
+    best.bound = best.bound.max(apart.bound);
+    best.proven = best.proven || best.meets_bound(options.relative_gap);
+    Ok(best)
+}
+
+/// Whether the whole program must be solved after the groups gave `apart`, with
+/// `left` seconds of the time limit `limit` left: never once a stop is asked or
+/// when the groups' roster is proven; when a group has no roster; and when more
+/// than [`APART_SHARE`] of the time limit is left to do better.
+fn whole_needed(apart: &Best, stopped: bool, left: f64, limit: f64) -> bool {
+    !stopped && !apart.proven && (apart.columns.is_none() || left > limit * APART_SHARE)
 }
 
 /// Solves each of `groups` in turn, the smallest first, each within its share of
 /// the time left in proportion to its size (so the largest takes what the others
 /// leave): the groups' rosters put together and the sum of their bounds, proven
-/// when they meet; `None` when a group has no roster (or the time is up, or a stop
+/// when they meet; no roster when a group has none (or the time is up, or a stop
 /// was asked, before every group is solved).
 fn solve_groups(
-    matrix: &Matrix,
+    matrix: &Arc<Matrix>,
     groups: &[Group],
-    shared: &[bool],
+    shared: Vec<bool>,
     roster: &Roster,
     decisions: &[Decision],
     options: &SolveOptions,
-) -> Result<Option<Best>, SolveError> {
+) -> Result<Best, SolveError> {
     let started = Instant::now();
     let left = || options.time_limit - started.elapsed().as_secs_f64();
     // each shared column's cost split evenly among the groups that hold it
@@ -198,22 +229,37 @@ fn solve_groups(
             *holders.entry(c).or_default() += 1.0;
         }
     }
-    let scaled: Vec<(usize, f64)> = holders.iter().map(|(&c, &n)| (c, 1.0 / n)).collect();
+    let scaled: BTreeMap<usize, f64> = holders.iter().map(|(&c, &n)| (c, 1.0 / n)).collect();
     let size = |g: &Group| -> usize { g.rows.iter().map(|&r| matrix.row_columns(r).count()).sum() };
     let sizes: Vec<usize> = groups.iter().map(size).collect();
     let mut order: Vec<usize> = (0..groups.len()).collect();
     order.sort_by_key(|&g| sizes[g]);
     let mut size_left: usize = sizes.iter().sum();
-    let mut columns = vec![0.0; matrix.column_count()];
-    let mut shared_value: BTreeMap<usize, f64> = BTreeMap::new();
-    let mut bound = matrix.objective_of(&columns);
-    for g in order {
+    let columns_of: Vec<&[usize]> = groups.iter().map(|g| g.columns.as_slice()).collect();
+    let combined = Arc::new(Combined::new(
+        Arc::clone(matrix),
+        &columns_of,
+        shared,
+        &scaled,
+        options.watch.clone(),
+    ));
+    let scaled: Vec<(usize, f64)> = scaled.into_iter().collect();
+    let stopped = || options.watch.as_ref().is_some_and(|w| w.is_stopped());
+    let none = |bound: f64| Best {
+        columns: None,
+        objective: f64::INFINITY,
+        bound,
+        proven: false,
+    };
+    for (k, g) in order.into_iter().enumerate() {
         let (group, group_size) = (&groups[g], sizes[g]);
-        if left() <= 0.0 || options.watch.as_ref().is_some_and(|w| w.is_stopped()) {
-            return Ok(None);
+        if left() <= 0.0 || stopped() {
+            combined.whole();
+            return Ok(none(f64::NEG_INFINITY));
         }
         let mut part_options = options.clone();
         part_options.time_limit = left() * group_size as f64 / size_left.max(1) as f64;
+        part_options.watch = combined.start(g, k, &group.columns).map(Arc::new);
         size_left -= group_size;
         let best = solve_group(matrix, group, &scaled, roster, decisions, &part_options)?;
         if options.verbose {
@@ -225,33 +271,28 @@ fn solve_groups(
             );
         }
         let Some(solved) = best.columns else {
-            return Ok(None);
+            combined.whole();
+            return Ok(none(f64::NEG_INFINITY));
         };
-        bound += best.bound;
-        for (&c, &value) in group.columns.iter().zip(&solved) {
-            if shared[c] {
-                let v = shared_value.entry(c).or_insert(f64::NEG_INFINITY);
-                *v = v.max(value);
-            } else {
-                columns[c] = value;
-            }
-        }
+        combined.finish(&solved, best.bound);
     }
-    for (c, value) in shared_value {
-        columns[c] = value;
-    }
+    let (columns, bound) = combined.whole();
     let columns = matrix.rounded(&columns);
     if !matrix.keeps_every_row(&columns, 1e-6) {
-        return Ok(None);
+        return Ok(none(bound));
     }
     let objective = matrix.objective_of(&columns);
     let proven = meets(objective, bound, options.relative_gap);
-    Ok(Some(Best {
+    if let Some(watch) = &options.watch {
+        watch.note_best(objective);
+        watch.note_bound(bound);
+    }
+    Ok(Best {
         columns: Some(columns),
         objective,
         bound,
         proven,
-    }))
+    })
 }
 
 /// One group's program solved as a whole program is (its relaxation first, then
@@ -298,7 +339,7 @@ mod tests {
 
     /// A month of a synthetic agency of `staff` people and `sites` desks: its
     /// roster, matrix, decisions and shared columns.
-    fn agency(staff: usize, sites: usize) -> (Roster, Matrix, Vec<Decision>, Vec<usize>) {
+    fn agency(staff: usize, sites: usize) -> (Roster, Arc<Matrix>, Vec<Decision>, Vec<usize>) {
         let size = Size {
             staff,
             sites,
@@ -310,7 +351,7 @@ mod tests {
         let decisions = model.decisions().to_vec();
         let shared = model.shared_columns();
         let (vars, objective, rows, _) = model.into_parts();
-        let matrix = Matrix::new(&vars, &objective, &rows);
+        let matrix = Arc::new(Matrix::new(&vars, &objective, &rows));
         (roster, matrix, decisions, shared)
     }
 
@@ -399,12 +440,19 @@ mod tests {
         let decisions = model.decisions().to_vec();
         let shared = model.shared_columns();
         let (vars, objective, rows, _) = model.into_parts();
-        let matrix = Matrix::new(&vars, &objective, &rows);
+        let matrix = Arc::new(Matrix::new(&vars, &objective, &rows));
         let groups = groups_of(&matrix, &decisions, &shared);
         assert_eq!(groups.len(), 4);
-        let best = solve_apart(&matrix, &groups, &shared, &roster, &decisions, &quiet())
-            .unwrap()
-            .expect("every group solved, the bound met");
+        let best = solve_apart(
+            &matrix,
+            &groups,
+            &shared,
+            &roster,
+            &decisions,
+            &quiet(),
+            |_| panic!("the groups prove their roster: the whole is not solved"),
+        )
+        .unwrap();
         assert!(best.proven);
         let objective = checked(&roster, &decisions, best.columns.as_ref().unwrap());
         assert!((objective - best.objective).abs() < 1e-6);
@@ -425,9 +473,9 @@ mod tests {
         let groups = groups_of(&matrix, &decisions, &shared);
         let mut is_shared = vec![false; matrix.column_count()];
         shared.iter().for_each(|&c| is_shared[c] = true);
-        let best = solve_groups(&matrix, &groups, &is_shared, &roster, &decisions, &quiet())
-            .unwrap()
-            .expect("every group has a roster");
+        let best =
+            solve_groups(&matrix, &groups, is_shared, &roster, &decisions, &quiet()).unwrap();
+        assert!(best.columns.is_some(), "every group has a roster");
         let objective = checked(&roster, &decisions, best.columns.as_ref().unwrap());
         let whole = crate::solve(&roster, &quiet()).unwrap();
         assert_eq!(whole.status, crate::Status::Optimal);
@@ -439,5 +487,135 @@ mod tests {
         );
         assert!(objective >= whole.objective - 1e-6);
         assert_eq!(best.proven, objective <= best.bound + 1e-6);
+    }
+
+    /// Options that report to `watch`, and stop with it.
+    fn watched(watch: &Arc<crate::Watch>) -> SolveOptions {
+        SolveOptions {
+            watch: Some(Arc::clone(watch)),
+            ..quiet()
+        }
+    }
+
+    #[test]
+    fn a_stop_before_the_groups_ends_the_solve_without_solving_the_whole() {
+        let (roster, matrix, decisions, shared) = agency(30, 4);
+        let groups = groups_of(&matrix, &decisions, &shared);
+        let watch = Arc::new(crate::Watch::new());
+        watch.stop();
+        let best = solve_apart(
+            &matrix,
+            &groups,
+            &shared,
+            &roster,
+            &decisions,
+            &watched(&watch),
+            |_| panic!("a stopped solve never starts the whole program"),
+        )
+        .unwrap();
+        assert!(best.columns.is_none(), "no group was solved");
+        assert!(!best.proven);
+        assert_eq!(watch.progress().group, None, "the groups are over");
+    }
+
+    #[test]
+    fn a_stop_once_every_group_has_a_roster_returns_the_groups_roster() {
+        // the largest deviations cost: the groups' roster is not proven at once
+        let (roster, matrix, decisions, shared) = agency(30, 4);
+        let groups = groups_of(&matrix, &decisions, &shared);
+        let watch = Arc::new(crate::Watch::new());
+        // Stops as a person pressing Ctrl-C would, once the whole roster's
+        // objective shows: when the last group has a roster.
+        let stopper = std::thread::spawn({
+            let watch = Arc::clone(&watch);
+            move || {
+                while watch.progress().best.is_none() {
+                    std::thread::sleep(std::time::Duration::from_millis(20));
+                }
+                let seen = watch.progress();
+                watch.stop();
+                seen
+            }
+        });
+        let stopped_whole = Arc::clone(&watch);
+        let best = solve_apart(
+            &matrix,
+            &groups,
+            &shared,
+            &roster,
+            &decisions,
+            &watched(&watch),
+            // reached only when the stop comes after the groups, as the whole
+            // program starts: its solve is then interrupted without a roster
+            move |_| {
+                while !stopped_whole.is_stopped() {
+                    std::thread::sleep(std::time::Duration::from_millis(20));
+                }
+                Ok(Best {
+                    columns: None,
+                    objective: f64::INFINITY,
+                    bound: f64::NEG_INFINITY,
+                    proven: false,
+                })
+            },
+        )
+        .unwrap();
+        let seen = stopper.join().unwrap();
+        let columns = best.columns.as_ref().expect("the groups' roster");
+        let objective = checked(&roster, &decisions, columns);
+        assert!((objective - best.objective).abs() < 1e-6);
+        assert!(best.bound <= objective + 1e-6, "an honest bound");
+        assert!(best.bound.is_finite(), "the groups' bounds summed");
+        assert_eq!(best.proven, objective <= best.bound + 1e-6);
+        assert!(objective <= seen.best.unwrap() + 1e-6, "{seen:?}");
+        assert!(seen.bound.unwrap() <= best.bound + 1e-6, "{seen:?}");
+    }
+
+    #[test]
+    fn the_watch_follows_the_groups_and_ends_with_the_whole_roster() {
+        let (roster, matrix, decisions, shared) = agency(30, 4);
+        let groups = groups_of(&matrix, &decisions, &shared);
+        let mut is_shared = vec![false; matrix.column_count()];
+        shared.iter().for_each(|&c| is_shared[c] = true);
+        let watch = Arc::new(crate::Watch::new());
+        // the groups seen by a display that looks often
+        let seen = Arc::new(std::sync::Mutex::new(std::collections::BTreeSet::new()));
+        let done = Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let display = std::thread::spawn({
+            let (watch, seen, done) = (Arc::clone(&watch), Arc::clone(&seen), Arc::clone(&done));
+            move || {
+                while !done.load(std::sync::atomic::Ordering::Relaxed) {
+                    if let Some(group) = watch.progress().group {
+                        seen.lock().unwrap().insert(group);
+                    }
+                    std::thread::sleep(std::time::Duration::from_millis(1));
+                }
+            }
+        });
+        let best = solve_groups(
+            &matrix,
+            &groups,
+            is_shared,
+            &roster,
+            &decisions,
+            &watched(&watch),
+        )
+        .unwrap();
+        done.store(true, std::sync::atomic::Ordering::Relaxed);
+        display.join().unwrap();
+        let progress = watch.progress();
+        assert_eq!(progress.group, None);
+        assert_eq!(progress.best, Some(best.objective), "the whole roster's");
+        assert_eq!(
+            progress.bound,
+            Some(best.bound),
+            "the groups' bounds summed"
+        );
+        let seen = seen.lock().unwrap();
+        assert!(!seen.is_empty());
+        assert!(
+            seen.iter().all(|&(g, n)| n == 4 && (1..=4).contains(&g)),
+            "{seen:?}"
+        );
     }
 }
