@@ -301,8 +301,11 @@ impl Matrix {
 
     /// The part of the program that the decision columns `free` open, around the
     /// roster `current`: `free`, every other column that is not a decision
-    /// (`decision[col]` false) and shares a row with one of them, and every row of
-    /// those columns, in which the other columns count at their value in `current`.
+    /// (`decision[col]` false) and shares a row with one of them, every column
+    /// with a cost that is not a decision and shares a row with one of those (a
+    /// largest deviation, bounded by each person's: held at its value, it would
+    /// keep its cost however fair the part becomes), and every row of those
+    /// columns, in which the other columns count at their value in `current`.
     /// Returns it as a HiGHS problem, with its columns.
     pub(crate) fn part(
         &self,
@@ -322,6 +325,13 @@ impl Matrix {
                 );
             }
         }
+        let beside: BTreeSet<usize> = columns
+            .iter()
+            .filter(|&&c| !decision[c])
+            .flat_map(|&c| self.beside(c))
+            .filter(|&c| !decision[c] && self.costs(c))
+            .collect();
+        columns.extend(beside);
         let columns: Vec<usize> = columns.into_iter().collect();
         let rows: BTreeSet<usize> = columns
             .iter()
@@ -386,6 +396,26 @@ mod tests {
         let objective: Expression = -x - 3 * y - z + 5;
         let rows = vec![constraint!(x + y <= 1), constraint!(y + z <= 1)];
         Matrix::new(&vars, &objective, &rows)
+    }
+
+    #[test]
+    fn a_part_opens_the_largest_deviation_beyond_its_own() {
+        // x a decision, d its deviation, m the largest deviation (d's and e's)
+        variables! { vars: 0 <= x (integer) <= 1; 0 <= d <= 1; 0 <= e <= 1; 0 <= m <= 1; }
+        let objective: Expression = 10 * m + 0 * d;
+        let rows = vec![
+            constraint!(d - x >= 0),
+            constraint!(m - d >= 0),
+            constraint!(m - e >= 0),
+        ];
+        let matrix = Matrix::new(&vars, &objective, &rows);
+        let (_, part) = matrix.part(&[0], &[true, false, false, false], &[1.0, 1.0, 0.0, 1.0]);
+        // m may drop with x and d; e, which costs nothing, stays out at 0
+        assert_eq!(
+            part.complete(&[0.0, 0.0, 0.0], &[1.0, 1.0, 0.0, 1.0]),
+            vec![0.0, 0.0, 0.0, 0.0]
+        );
+        assert_eq!(part.start, vec![1.0, 1.0, 1.0]);
     }
 
     #[test]
