@@ -228,7 +228,10 @@ pub fn solve(roster: &Roster, options: &SolveOptions) -> Result<Outcome, SolveEr
     let (variables, constraints) = (model.variable_count(), model.constraint_count());
     let (vars, objective, rows, _) = model.into_parts();
     // a copy of the program that parts of it are cut from
-    let matrix = Arc::new(Matrix::new(&vars, &objective, &rows));
+    let mut matrix = Matrix::new(&vars, &objective, &rows);
+    // the search's parts may lower the largest deviations they bound
+    matrix.reach(&shared);
+    let matrix = Arc::new(matrix);
     // A program solved by groups is loaded from the matrix only if it must be
     // solved whole after all: the variables and rows are not kept meanwhile.
     let split = groups::split(&matrix, &shared, &decisions);

@@ -26,6 +26,9 @@ pub(crate) struct Matrix {
     rows_of: Vec<Vec<usize>>,
     /// The objective's constant part.
     offset: f64,
+    /// The columns a part opens when they share a row with its own non-decision
+    /// columns ([`Matrix::part`]).
+    reached: Vec<bool>,
 }
 
 /// The part of a program a neighbourhood frees: which columns it has.
@@ -106,6 +109,7 @@ impl Matrix {
             rows,
             rows_of,
             offset: objective.constant(),
+            reached: vec![false; vars.len()],
         }
     }
 
@@ -149,6 +153,16 @@ impl Matrix {
             (self.cost[col] * values[col] - least).max(0.0)
         } else {
             0.0
+        }
+    }
+
+    /// Makes every part ([`Matrix::part`]) open the `columns` that share a row
+    /// with its own non-decision columns: the largest deviations, which no part
+    /// could lower otherwise. Only those: opening every such column with a cost
+    /// made the parts of the benchmark's instances larger and their search worse.
+    pub(crate) fn reach(&mut self, columns: &[usize]) {
+        for &c in columns {
+            self.reached[c] = true;
         }
     }
 
@@ -289,6 +303,7 @@ impl Matrix {
             rows,
             rows_of,
             offset: 0.0,
+            reached: columns.iter().map(|&c| self.reached[c]).collect(),
         }
     }
 
@@ -302,9 +317,9 @@ impl Matrix {
     /// The part of the program that the decision columns `free` open, around the
     /// roster `current`: `free`, every other column that is not a decision
     /// (`decision[col]` false) and shares a row with one of them, every column
-    /// with a cost that is not a decision and shares a row with one of those (a
-    /// largest deviation, bounded by each person's: held at its value, it would
-    /// keep its cost however fair the part becomes), and every row of those
+    /// [`reached`](Matrix::reach) that shares a row with one of those (a largest
+    /// deviation, bounded by each person's: held at its value, it would keep its
+    /// cost however fair the part becomes), and every row of those
     /// columns, in which the other columns count at their value in `current`.
     /// Returns it as a HiGHS problem, with its columns.
     pub(crate) fn part(
@@ -329,7 +344,7 @@ impl Matrix {
             .iter()
             .filter(|&&c| !decision[c])
             .flat_map(|&c| self.beside(c))
-            .filter(|&c| !decision[c] && self.costs(c))
+            .filter(|&c| self.reached[c] && !decision[c])
             .collect();
         columns.extend(beside);
         let columns: Vec<usize> = columns.into_iter().collect();
@@ -408,9 +423,13 @@ mod tests {
             constraint!(m - d >= 0),
             constraint!(m - e >= 0),
         ];
-        let matrix = Matrix::new(&vars, &objective, &rows);
-        let (_, part) = matrix.part(&[0], &[true, false, false, false], &[1.0, 1.0, 0.0, 1.0]);
-        // m may drop with x and d; e, which costs nothing, stays out at 0
+        let mut matrix = Matrix::new(&vars, &objective, &rows);
+        let current = [1.0, 1.0, 0.0, 1.0];
+        let (_, part) = matrix.part(&[0], &[true, false, false, false], &current);
+        assert_eq!(part.start, vec![1.0, 1.0], "m held, unless reached");
+        matrix.reach(&[3]);
+        let (_, part) = matrix.part(&[0], &[true, false, false, false], &current);
+        // m may drop with x and d; e, two rows away and not reached, stays out
         assert_eq!(
             part.complete(&[0.0, 0.0, 0.0], &[1.0, 1.0, 0.0, 1.0]),
             vec![0.0, 0.0, 0.0, 0.0]
