@@ -102,10 +102,15 @@ fn draw(watch: &Watch, done: &AtomicBool) {
 /// What the progress line says after the elapsed time.
 fn line(progress: Progress, stopping: bool) -> String {
     let number = |v: f64| format!("{}", (v * 1e6).round() / 1e6);
-    let mut text = match progress.best {
+    // a large roster solved group by group: the figures are the whole roster's
+    let mut text = match progress.group {
+        Some((group, count)) => format!("· group {group} of {count} "),
+        None => String::new(),
+    };
+    text.push_str(&match progress.best {
         Some(best) => format!("· best {}", number(best)),
         None => "· no roster yet".to_string(),
-    };
+    });
     if let Some(bound) = progress.bound {
         text.push_str(&format!(" · bound {}", number(bound)));
     }
@@ -136,6 +141,11 @@ mod tests {
         assert_eq!(
             line(progress, true),
             "· best 120 · bound 108 · gap 10.00% · stopping: writing the best roster found (Ctrl-C again quits at once)"
+        );
+        progress.group = Some((20, 20));
+        assert_eq!(
+            line(progress, false),
+            "· group 20 of 20 · best 120 · bound 108 · gap 10.00% · Ctrl-C stops with the best roster found"
         );
     }
 }

@@ -16,7 +16,7 @@ mod weekends;
 
 use std::collections::{BTreeMap, HashMap};
 
-use good_lp::{Constraint, Expression, ProblemVariables, Variable, variable};
+use good_lp::{Constraint, Expression, IntoAffineExpression, ProblemVariables, Variable, variable};
 
 use crate::{Roster, Strength, Term};
 
@@ -134,6 +134,23 @@ impl<'r> Model<'r> {
     /// The decisions (person, slot, variable), by slot then staff order.
     pub(crate) fn decisions(&self) -> &[Decision] {
         &self.decisions
+    }
+
+    /// The columns that tie every person's rows together: the largest deviations of
+    /// fairness, which bound everyone's. Without them, people who never share a slot
+    /// (an annex's staff and another's) share no row.
+    pub(crate) fn shared_columns(&self) -> Vec<usize> {
+        let shared: Vec<Variable> = [Term::FairnessMaxDuty, Term::FairnessMaxHours]
+            .iter()
+            .filter_map(|term| self.terms.get(term))
+            .flat_map(|e| e.linear_coefficients().map(|(var, _)| var))
+            .collect();
+        self.vars
+            .iter_variables_with_def()
+            .enumerate()
+            .filter(|(_, (var, _))| shared.contains(var))
+            .map(|(column, _)| column)
+            .collect()
     }
 
     /// Number of constraints.

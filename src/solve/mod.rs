@@ -17,6 +17,7 @@
 
 mod complete;
 mod detached;
+mod groups;
 mod highs;
 mod replan;
 mod search;
@@ -223,21 +224,43 @@ pub fn solve(roster: &Roster, options: &SolveOptions) -> Result<Outcome, SolveEr
         model.bound_changes(fewest.changes as f64 + 0.5);
     }
     let decisions = model.decisions().to_vec();
+    let shared = model.shared_columns();
     let (variables, constraints) = (model.variable_count(), model.constraint_count());
     let (vars, objective, rows, _) = model.into_parts();
     // a copy of the program that parts of it are cut from
     let matrix = Arc::new(Matrix::new(&vars, &objective, &rows));
-    let mut program = Program::through_good_lp(vars, objective, rows)?;
-    let build_seconds = started.elapsed().as_secs_f64();
-
-    set_options(&mut program, options)?;
+    // A program solved by groups is loaded from the matrix only if it must be
+    // solved whole after all: the variables and rows are not kept meanwhile.
+    let split = groups::split(&matrix, &shared, &decisions);
+    let mut parts = split.is_none().then_some((vars, objective, rows));
+    let mut build_seconds = started.elapsed().as_secs_f64();
     let solving = Instant::now();
-    let best = if options.neighbourhood_search {
-        search(program, &matrix, roster, &decisions, options)?
-    } else {
-        alone(&mut program, &matrix, roster, &decisions, options)?
+    // the whole program, in the time left; also after its groups, when they fall short
+    let mut whole = |options: &SolveOptions| -> Result<Best, SolveError> {
+        let building = Instant::now();
+        let mut program = match parts.take() {
+            Some((vars, objective, rows)) => Program::through_good_lp(vars, objective, rows)?,
+            None => Program::from_problem(matrix.problem(), matrix.offset())?,
+        };
+        build_seconds += building.elapsed().as_secs_f64();
+        set_options(&mut program, options)?;
+        if options.neighbourhood_search {
+            search(program, &matrix, roster, &decisions, options)
+        } else {
+            alone(&mut program, &matrix, roster, &decisions, options)
+        }
     };
-    let solve_seconds = solving.elapsed().as_secs_f64();
+    let best = match &split {
+        Some(split) => {
+            groups::solve_apart(&matrix, split, &shared, roster, &decisions, options, whole)?
+        }
+        None => {
+            let mut options = options.clone();
+            options.time_limit = (options.time_limit - solving.elapsed().as_secs_f64()).max(1.0);
+            whole(&options)?
+        }
+    };
+    let solve_seconds = (started.elapsed().as_secs_f64() - build_seconds).max(0.0);
     let Some(columns) = best.columns else {
         return Err(SolveError::NoSolution {
             seconds: solve_seconds,

@@ -70,9 +70,9 @@ impl Exchange {
         self.watch.as_ref().is_some_and(|w| w.is_stopped())
     }
 
-    fn tell_best(&self, objective: f64) {
+    fn tell_best(&self, objective: f64, columns: &[f64]) {
         if let Some(watch) = &self.watch {
-            watch.note_best(objective);
+            watch.note_roster(objective, columns);
         }
     }
 
@@ -88,7 +88,7 @@ impl Exchange {
         if better(objective, state.objective) {
             state.objective = objective;
             state.columns = Some(columns.to_vec());
-            self.tell_best(objective);
+            self.tell_best(objective, columns);
         }
     }
 
@@ -124,7 +124,7 @@ impl Exchange {
         if better(objective, state.objective) {
             state.objective = objective;
             state.columns = Some(columns.to_vec());
-            self.tell_best(objective);
+            self.tell_best(objective, columns);
         }
     }
 

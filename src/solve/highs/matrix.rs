@@ -144,13 +144,25 @@ impl Matrix {
     /// the least it could add within its bounds (0 for a column at its cheaper
     /// bound: a duty not given that was not wanted, a wish met).
     pub(crate) fn regret(&self, col: usize, values: &[f64]) -> f64 {
-        let (low, high) = self.bounds[col];
-        let cost = self.cost[col];
-        let least = if cost >= 0.0 { cost * low } else { cost * high };
+        let least = self.least(col);
         if least.is_finite() {
-            (cost * values[col] - least).max(0.0)
+            (self.cost[col] * values[col] - least).max(0.0)
         } else {
             0.0
+        }
+    }
+
+    /// The least column `col` can add to the objective within its bounds (minus
+    /// infinity when it has no such least).
+    pub(crate) fn least(&self, col: usize) -> f64 {
+        let (low, high) = self.bounds[col];
+        let cost = self.cost[col];
+        if cost == 0.0 {
+            0.0
+        } else if cost > 0.0 {
+            cost * low
+        } else {
+            cost * high
         }
     }
 
@@ -202,6 +214,82 @@ impl Matrix {
                         }
                     })
             })
+    }
+
+    /// The objective's constant part.
+    pub(crate) fn offset(&self) -> f64 {
+        self.offset
+    }
+
+    /// Number of rows.
+    pub(crate) fn row_count(&self) -> usize {
+        self.rows.len()
+    }
+
+    /// The columns of row `row`.
+    pub(crate) fn row_columns(&self, row: usize) -> impl Iterator<Item = usize> + '_ {
+        self.rows[row].entries.iter().map(|&(c, _)| c)
+    }
+
+    /// Whether the column values `values` keep every row and bound (within `tolerance`).
+    pub(crate) fn keeps_every_row(&self, values: &[f64], tolerance: f64) -> bool {
+        let bounded = self
+            .bounds
+            .iter()
+            .zip(values)
+            .all(|(&(low, high), &v)| v >= low - tolerance && v <= high + tolerance);
+        bounded
+            && self.rows.iter().all(|row| {
+                let sum: f64 = row.entries.iter().map(|&(c, a)| a * values[c]).sum();
+                sum >= row.low - tolerance && sum <= row.high + tolerance
+            })
+    }
+
+    /// The program of `columns` and `rows` alone (every column of those rows must be
+    /// among `columns`), column `i` of it being `columns[i]`, with no constant part;
+    /// the cost of each column of `scaled` multiplied by its factor.
+    pub(crate) fn restricted(
+        &self,
+        columns: &[usize],
+        rows: &[usize],
+        scaled: &[(usize, f64)],
+    ) -> Matrix {
+        let mut index = HashMap::with_capacity(columns.len());
+        for (i, &c) in columns.iter().enumerate() {
+            index.insert(c, i);
+        }
+        let mut cost: Vec<f64> = columns.iter().map(|&c| self.cost[c]).collect();
+        for &(c, factor) in scaled {
+            if let Some(&i) = index.get(&c) {
+                cost[i] *= factor;
+            }
+        }
+        let mut rows_of = vec![Vec::new(); columns.len()];
+        let rows = rows
+            .iter()
+            .enumerate()
+            .map(|(r, &whole)| {
+                let row = &self.rows[whole];
+                let entries: Vec<(usize, f64)> =
+                    row.entries.iter().map(|&(c, a)| (index[&c], a)).collect();
+                for &(c, _) in &entries {
+                    rows_of[c].push(r);
+                }
+                Row {
+                    low: row.low,
+                    high: row.high,
+                    entries,
+                }
+            })
+            .collect();
+        Matrix {
+            cost,
+            bounds: columns.iter().map(|&c| self.bounds[c]).collect(),
+            integer: columns.iter().map(|&c| self.integer[c]).collect(),
+            rows,
+            rows_of,
+            offset: 0.0,
+        }
     }
 
     /// The whole program as a HiGHS problem.
