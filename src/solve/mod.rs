@@ -21,6 +21,7 @@ mod detached;
 mod highs;
 mod replan;
 mod search;
+mod size;
 mod watch;
 
 use std::collections::BTreeMap;
@@ -37,6 +38,7 @@ use self::highs::{Callbacks, Exchange, Matrix, Program, Run, better, meets};
 use crate::model::{Decision, Model};
 use crate::{Assignment, Roster, SolveError, Term, check, validate};
 
+pub use size::{ProgramSize, program_size};
 pub use watch::{Progress, Watch};
 
 /// How to solve.
