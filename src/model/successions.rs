@@ -110,3 +110,99 @@ fn weight(strength: Strength) -> Option<u32> {
 fn strength(weight: Option<u32>) -> Strength {
     weight.map_or(Strength::Hard, Strength::Soft)
 }
+
+#[cfg(test)]
+mod tests {
+    use chrono::{NaiveTime, Weekday};
+
+    use crate::sample::{count, solve_checked, tiny_roster_def};
+    use crate::{DutyKind, Fairness, RosterDef, SiteCover, Strength, Succession, Term};
+
+    /// A week of an early and a late desk every weekday, one person each, for
+    /// `staff`, no fairness; a late duty may not be followed by `thens` (each
+    /// `strength`).
+    fn early_and_late(staff: &[&str], thens: &[&str], strength: Strength) -> RosterDef {
+        let mut def = tiny_roster_def();
+        def.rules.fairness = Fairness::off();
+        let time = |h| NaiveTime::from_hms_opt(h, 0, 0).unwrap();
+        let days = [Weekday::Mon, Weekday::Tue, Weekday::Wed, Weekday::Thu];
+        let kind = |id: &str, from, to| {
+            let mut kind = DutyKind::new(id, id, &days, time(from), time(to));
+            kind.cover.push(SiteCover::exactly("hq", 1));
+            kind
+        };
+        def.duties = vec![
+            kind("early", 8, 10),
+            kind("mid", 11, 13),
+            kind("late", 16, 18),
+        ];
+        def.duties[1].cover = vec![SiteCover::new("hq", 0)];
+        def.staff.retain(|s| staff.contains(&s.id.as_str()));
+        def.rules.forbidden_successions = thens
+            .iter()
+            .map(|then| Succession {
+                first: "late".into(),
+                then: (*then).into(),
+                strength,
+            })
+            .collect();
+        def
+    }
+
+    /// Who took `duty` on each day, in day order.
+    fn takers(outcome: &crate::Outcome, duty: &str) -> Vec<String> {
+        let mut on: Vec<_> = outcome
+            .assignments
+            .iter()
+            .filter(|a| a.duty == duty)
+            .map(|a| (a.date, a.staff.clone()))
+            .collect();
+        on.sort();
+        on.into_iter().map(|(_, staff)| staff).collect()
+    }
+
+    #[test]
+    fn a_hard_succession_keeps_whoever_is_late_on_late() {
+        // two people, an early and a late desk each day: whoever is late may not be
+        // early next, so they stay late all week
+        let (_, outcome) = solve_checked(early_and_late(
+            &["A", "B"],
+            &["early", "mid"],
+            Strength::Hard,
+        ));
+        let late = takers(&outcome, "late");
+        assert_eq!(late.len(), 4);
+        assert!(late.iter().all(|s| *s == late[0]), "{late:?}");
+        assert_eq!(count(&outcome, "A") + count(&outcome, "B"), 8);
+    }
+
+    #[test]
+    fn without_the_succession_the_desks_may_alternate() {
+        // the same roster with a wish that only alternation meets: A early on Monday
+        // and late on Tuesday is allowed when nothing forbids it
+        let mut def = early_and_late(&["A", "B"], &[], Strength::Hard);
+        let date = |d| chrono::NaiveDate::from_ymd_opt(2022, 8, d).unwrap();
+        def.pins = vec![
+            crate::Pin::new(date(1), "late", "hq", "A"),
+            crate::Pin::new(date(2), "early", "hq", "A"),
+        ];
+        let (_, outcome) = solve_checked(def);
+        assert_eq!(
+            takers(&outcome, "late")[..2],
+            ["A".to_string(), "B".to_string()]
+        );
+    }
+
+    #[test]
+    fn a_soft_succession_costs_its_weight_per_broken_pair() {
+        // one person on both desks every day (two duties a day allowed at a cost
+        // would change the form; here one desk is left uncovered instead): A alone
+        // with the late desk on Monday and the early one on Tuesday
+        let mut def = early_and_late(&["A"], &["early", "mid"], Strength::Soft(7));
+        def.duties[0].weekdays = vec![Weekday::Tue];
+        def.duties[2].weekdays = vec![Weekday::Mon];
+        let (_, outcome) = solve_checked(def);
+        assert_eq!(count(&outcome, "A"), 2);
+        assert_eq!(outcome.terms.get(&Term::ForbiddenSuccession), Some(&7.0));
+    }
+}

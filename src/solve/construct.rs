@@ -288,3 +288,73 @@ impl Drop for Running {
         self.stop.store(true, Ordering::Relaxed);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Model;
+    use crate::sample::tiny_roster_def;
+    use crate::{Roster, RosterDef, Term, validate};
+
+    /// The roster of `def` built person by person, when the construction applies,
+    /// with the roster and its decisions.
+    fn built(def: RosterDef) -> Option<(Roster, Vec<Decision>, Found)> {
+        let roster = Roster::new(def).expect("a valid roster");
+        let model = Model::build(&roster);
+        let decisions = model.decisions().to_vec();
+        let (vars, objective, rows, _) = model.into_parts();
+        let matrix = Arc::new(Matrix::new(&vars, &objective, &rows));
+        let construction = Construction::new(matrix, &decisions)?;
+        let found = construction
+            .build(&SolveOptions::default(), 10.0, &AtomicBool::new(false))
+            .expect("HiGHS runs")
+            .expect("a roster");
+        Some((roster, decisions, found))
+    }
+
+    /// The tiny roster (3 people, 5 evenings, fairness on) with its cover soft.
+    fn soft_cover() -> RosterDef {
+        let mut def = tiny_roster_def();
+        def.duties[0].cover[0].under_weight = Some(100);
+        def.duties[0].cover[0].over_weight = Some(100);
+        def
+    }
+
+    #[test]
+    fn soft_cover_gets_a_roster_that_keeps_every_rule_and_fills_the_cover() {
+        let (roster, decisions, (objective, columns)) = built(soft_cover()).expect("applies");
+        let assignments = super::super::assignments_of(&roster, &decisions, &columns);
+        let report = validate(&roster, &assignments);
+        assert!(report.violations.is_empty(), "{:?}", report.violations);
+        // every evening covered once: an evening short would cost 100
+        assert_eq!(assignments.len(), 5);
+        assert_eq!(
+            report.terms.get(&Term::CoverUnder).copied().unwrap_or(0.0),
+            0.0
+        );
+        // the objective is the one the validator recomputes from the assignment
+        assert!((report.objective - objective).abs() < 1e-6, "{report:?}");
+    }
+
+    #[test]
+    fn soft_cover_where_a_persons_own_rules_bind_still_gets_a_roster() {
+        let mut def = soft_cover();
+        // A and B may each do one evening: C takes what fairness lets them
+        def.staff[0].limits.max_duties = Some(1);
+        def.staff[1].limits.max_duties = Some(1);
+        let (roster, decisions, (objective, columns)) = built(def).expect("applies");
+        let assignments = super::super::assignments_of(&roster, &decisions, &columns);
+        let report = validate(&roster, &assignments);
+        assert!(report.violations.is_empty(), "{:?}", report.violations);
+        let of = |id: &str| assignments.iter().filter(|a| a.staff == id).count();
+        assert_eq!((of("A"), of("B")), (1, 1));
+        assert!(of("C") >= 2, "{assignments:?}");
+        assert!((report.objective - objective).abs() < 1e-6, "{report:?}");
+    }
+
+    #[test]
+    fn hard_cover_is_left_to_the_solver() {
+        // the tiny roster's cover is hard: no person alone can be sure to fit
+        assert!(built(tiny_roster_def()).is_none());
+    }
+}
