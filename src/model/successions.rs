@@ -20,23 +20,22 @@ use crate::{Strength, Term};
 /// Duty kind `then` may not follow duty kind `first` on the next day.
 pub(super) fn add(model: &mut Model) {
     let successions = model.roster().def().rules.forbidden_successions.clone();
-    let mut pairs = BTreeSet::new();
-    for succession in successions {
-        let first = model
-            .roster()
-            .duty_index(&succession.first)
-            .expect("validated");
-        let then = model
-            .roster()
-            .duty_index(&succession.then)
-            .expect("validated");
-        pairs.insert((first, then, weight(succession.strength)));
-    }
+    // (first, then, weight) in the file's order
+    let pairs: Vec<(usize, usize, Option<u32>)> = successions
+        .iter()
+        .map(|succession| {
+            let index = |id: &str| model.roster().duty_index(id).expect("validated");
+            (
+                index(&succession.first),
+                index(&succession.then),
+                weight(succession.strength),
+            )
+        })
+        .collect();
     if model.roster().def().rules.one_duty_per_day.is_hard() {
         return add_aggregated(model, &pairs);
     }
     for (first, then, weight) in pairs {
-        let strength = strength(weight);
         for staff in 0..model.roster().staff().len() {
             for day in 0..model.day_count().saturating_sub(1) {
                 forbid_together(
@@ -44,7 +43,7 @@ pub(super) fn add(model: &mut Model) {
                     staff,
                     (day, first),
                     (day + 1, then),
-                    strength,
+                    strength(weight),
                     Term::ForbiddenSuccession,
                 );
             }
@@ -53,24 +52,42 @@ pub(super) fn add(model: &mut Model) {
 }
 
 /// The rows of the aggregated form: per strength and first kind, its forbidden
-/// followers; a hard row with every first kind whose followers include them.
-fn add_aggregated(model: &mut Model, pairs: &BTreeSet<(usize, usize, Option<u32>)>) {
+/// followers; a hard row with every first kind whose followers include them. Rows
+/// come in the order of their first pair in the file (a file of one pair per first
+/// kind gets the very rows of the pairs, in the same order).
+fn add_aggregated(model: &mut Model, pairs: &[(usize, usize, Option<u32>)]) {
+    let mut order: Vec<(Option<u32>, usize)> = Vec::new();
     let mut followers: BTreeMap<(Option<u32>, usize), Vec<usize>> = BTreeMap::new();
     for &(first, then, weight) in pairs {
-        followers.entry((weight, first)).or_default().push(then);
+        let thens = followers.entry((weight, first)).or_insert_with(|| {
+            order.push((weight, first));
+            Vec::new()
+        });
+        if !thens.contains(&then) {
+            thens.push(then);
+        }
     }
-    let mut rows: BTreeSet<(Vec<usize>, Vec<usize>, Option<u32>)> = BTreeSet::new();
-    for (&(weight, first), thens) in &followers {
-        let firsts: Vec<usize> = if weight.is_none() {
-            followers
-                .iter()
-                .filter(|((w, _), others)| w.is_none() && thens.iter().all(|t| others.contains(t)))
-                .map(|(&(_, other), _)| other)
-                .collect()
-        } else {
-            vec![first]
-        };
-        rows.insert((firsts, thens.clone(), weight));
+    let mut seen = BTreeSet::new();
+    let mut rows = Vec::new();
+    for (weight, first) in order {
+        let thens = &followers[&(weight, first)];
+        let mut firsts = vec![first];
+        if weight.is_none() {
+            firsts.extend(
+                followers
+                    .iter()
+                    .filter(|&(&(w, other), others)| {
+                        w.is_none() && other != first && thens.iter().all(|t| others.contains(t))
+                    })
+                    .map(|(&(_, other), _)| other),
+            );
+        }
+        let mut key = (firsts.clone(), thens.clone(), weight);
+        key.0.sort_unstable();
+        key.1.sort_unstable();
+        if seen.insert(key) {
+            rows.push((firsts, thens.clone(), weight));
+        }
     }
     for (firsts, thens, weight) in rows {
         let strength = strength(weight);
