@@ -30,7 +30,7 @@ pub struct ProgramSize {
     pub nonzeros: usize,
     /// The linear relaxation's optimum, constant included (rounded up where every
     /// roster's objective is a whole number), when it is solved within the time
-    /// limit (without the iteration limit of [`solve`](crate::solve)'s own first
+    /// limit (without the iteration limit of [`solve`](crate::solve())'s own first
     /// relaxation, which gives up on large programs).
     pub relaxation_bound: Option<f64>,
     /// Seconds spent on the relaxation.
