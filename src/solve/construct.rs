@@ -87,13 +87,15 @@ impl Construction {
     /// with [`PART_SHARES`] even shares of the time left (most end at their
     /// optimum long before), and all of it where that finds no roster of theirs.
     /// `None` when a part has no roster in that time (or is infeasible: the
-    /// person's own rules cannot all hold), when `stop` is set, or when the
-    /// roster built breaks a row after all.
+    /// person's own rules cannot all hold), when `stop` is set or
+    /// `found_elsewhere` tells of a roster found otherwise, or when the roster
+    /// built breaks a row after all.
     pub(super) fn build(
         &self,
         options: &SolveOptions,
         time_limit: f64,
         stop: &AtomicBool,
+        found_elsewhere: &dyn Fn() -> bool,
     ) -> Result<Option<Found>, SolveError> {
         let started = Instant::now();
         let mut values: Vec<f64> = (0..self.matrix.column_count())
@@ -119,7 +121,7 @@ impl Construction {
             let mut solved = None;
             for first in [true, false] {
                 let budget = if first { share.min(left()) } else { left() };
-                if budget <= 0.0 || stop.load(Ordering::Relaxed) {
+                if budget <= 0.0 || stop.load(Ordering::Relaxed) || found_elsewhere() {
                     return Ok(None);
                 }
                 solved = self.solve_part(columns, &values, options, budget, stop)?;
@@ -253,7 +255,12 @@ pub(super) fn start(
     let work = Detached::spawn({
         let (exchange, options, stop) = (Arc::clone(exchange), options.clone(), Arc::clone(&stop));
         move || {
-            let found = construction.build(&options, limit, &stop).ok().flatten();
+            // the search starts from a roster found elsewhere sooner
+            let elsewhere = || exchange.best().is_some();
+            let found = construction
+                .build(&options, limit, &stop, &elsewhere)
+                .ok()
+                .flatten();
             if let Some((objective, columns)) = &found {
                 exchange.offer(*objective, columns);
             }
@@ -306,7 +313,12 @@ mod tests {
         let matrix = Arc::new(Matrix::new(&vars, &objective, &rows));
         let construction = Construction::new(matrix, &decisions)?;
         let found = construction
-            .build(&SolveOptions::default(), 10.0, &AtomicBool::new(false))
+            .build(
+                &SolveOptions::default(),
+                10.0,
+                &AtomicBool::new(false),
+                &|| false,
+            )
             .expect("HiGHS runs")
             .expect("a roster");
         Some((roster, decisions, found))
