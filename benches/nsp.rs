@@ -12,6 +12,7 @@
 //! cargo bench --bench nsp -- --instances 1-3,17 --seeds 1
 //! cargo bench --bench nsp -- --folder DIR          # every instance of DIR's BEST.md
 //! cargo bench --bench nsp -- --no-search           # the whole program only
+//! cargo bench --bench nsp -- --size --instances 1-20   # program size, relaxation
 //! ```
 //!
 //! The time limit is the first number, or `NSP_TIME_LIMIT`, or 60. Instance numbers
@@ -308,6 +309,9 @@ fn main() {
         .filter(|(n, _)| args.only.is_empty() || args.only.contains(n))
         .filter(|(n, _)| args.folder.join(format!("Instance{n}.txt")).exists())
         .collect();
+    if all.iter().any(|a| a == "--size") {
+        return sizes(&args, &instances);
+    }
     println!(
         "time limit {} s per run, {} seed(s) per instance, neighbourhood search {}",
         args.time_limit,
@@ -325,5 +329,27 @@ fn main() {
             .map(|seed| run_in_child(&path, seed, &args))
             .collect();
         println!("{}", row(&format!("Instance{n}"), best, &runs));
+    }
+}
+
+/// `--size`: per instance, the program's rows, columns and nonzeros and its linear
+/// relaxation's bound (solved within the time limit), against the best known.
+fn sizes(args: &Args, instances: &[(u32, f64)]) {
+    println!(
+        "| instance | rows | columns | nonzeros | relaxation bound | best known | relaxation s |"
+    );
+    println!("|---|---|---|---|---|---|---|");
+    for &(n, best) in instances {
+        let path = args.folder.join(format!("Instance{n}.txt"));
+        let roster = read_roster_file(&path).expect("a valid instance");
+        let size = duty_roster::solve::program_size(&roster, args.time_limit)
+            .expect("the relaxation solves");
+        let bound = size
+            .relaxation_bound
+            .map_or("not solved".to_string(), |b| b.to_string());
+        println!(
+            "| Instance{n} | {} | {} | {} | {bound} | {best} | {:.1} |",
+            size.rows, size.columns, size.nonzeros, size.relaxation_seconds
+        );
     }
 }

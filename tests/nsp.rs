@@ -409,3 +409,25 @@ fn cli_solves_an_instance_and_writes_the_benchmark_objective() {
             .starts_with("2014-01-06,Monday,")
     );
 }
+
+/// Instance17 (56 days, 32 people, 4 shift types): the whole program's solve finds
+/// no roster in a short time on its own; the roster built person by person beside
+/// it (soft cover: every person's roster alone keeps the hard rules) is returned,
+/// breaks no rule, and its objective is the one recomputed from it.
+#[test]
+fn a_large_instance_with_a_short_time_limit_still_gets_a_valid_roster() {
+    let path = instance(17);
+    let roster = read_roster_file(&path).unwrap();
+    let mut options = SolveOptions::default();
+    options.time_limit = 40.0;
+    let outcome = solve(&roster, &options).expect("a roster within the time limit");
+    let report = validate(&roster, &outcome.assignments);
+    assert!(report.violations.is_empty(), "{:?}", report.violations);
+    assert!(!outcome.assignments.is_empty());
+    assert_eq!(outcome.objective, report.objective);
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert_eq!(
+        benchmark_objective(&text, &outcome.assignments) as f64,
+        outcome.objective
+    );
+}

@@ -16,11 +16,13 @@
 //! optimal when its recomputed objective meets the bound.
 
 mod complete;
+mod construct;
 mod detached;
 mod groups;
 mod highs;
 mod replan;
 mod search;
+mod size;
 mod watch;
 
 use std::collections::BTreeMap;
@@ -37,6 +39,7 @@ use self::highs::{Callbacks, Exchange, Matrix, Program, Run, better, meets};
 use crate::model::{Decision, Model};
 use crate::{Assignment, Roster, SolveError, Term, check, validate};
 
+pub use size::{ProgramSize, program_size};
 pub use watch::{Progress, Watch};
 
 /// How to solve.
@@ -316,10 +319,14 @@ fn alone(
 ) -> Result<Best, SolveError> {
     let exchange = exchange_for(program, matrix, options);
     let decision = decision_mask(matrix, decisions);
+    let constructing = construct::start(matrix, decisions, &exchange, options);
     let first = from_relaxation(program, matrix, &decision, &exchange, options)?;
     let run = match first {
         First::Proven(run) => run,
         First::Start(start, left, bound) => {
+            let waiting = Instant::now();
+            let start = start.or_else(|| Some(constructing?.wait()?.1));
+            let left = (left - waiting.elapsed().as_secs_f64()).max(0.0);
             let mut run = program.solve(left, start.as_deref())?;
             run.bound = run.bound.max(bound);
             run
@@ -439,12 +446,13 @@ fn search(
     }
     let exchange = exchange_for(&whole, matrix, options);
     let decision = decision_mask(matrix, decisions);
+    let constructing = construct::start(matrix, decisions, &exchange, options);
     let first = from_relaxation(&mut whole, matrix, &decision, &exchange, options)?;
     let (start, time_limit) = match first {
         First::Proven(run) => return Best::from_full_run(roster, run),
         First::Start(start, left, bound) => {
             exchange.note_lower_bound(bound);
-            (start, left)
+            (start.or_else(|| exchange.best().map(|(_, c)| c)), left)
         }
     };
     let stop = Arc::new(AtomicBool::new(false));
@@ -457,17 +465,28 @@ fn search(
         Arc::clone(&stop),
         started,
     );
-    // the search's clock is the solve's: it ends with the whole solve
+    // the search's clock is the solve's: it ends with the whole solve; it starts
+    // once a first roster is built on its core (that roster is in the exchange)
+    let building = constructing.as_ref().map_or(0.0, construct::Running::left);
     let helper = Detached::spawn({
         let exchange = Arc::clone(&exchange);
-        move || search::beside(search, &exchange)
+        move || {
+            let _ = constructing.map(construct::Running::wait);
+            search::beside(search, &exchange)
+        }
     });
     let run = whole.solve_with(time_limit, start.as_deref(), Callbacks::Share(&exchange));
     stop.store(true, Ordering::Relaxed);
     // The search's rosters are in the exchange; a failed search leaves none. Its
     // part in progress is interrupted at HiGHS's next check of the stop flag,
-    // unless HiGHS is stuck where it checks nothing (see `detached`).
-    let _ = helper.wait(part_limit(options) + GRACE);
+    // unless HiGHS is stuck where it checks nothing (see `detached`); a first
+    // roster still being built is waited for when there is no other.
+    let building = if exchange.best().is_none() {
+        building
+    } else {
+        0.0
+    };
+    let _ = helper.wait(part_limit(options).max(building) + GRACE);
     let mut best = Best::from_full_run(roster, run?)?;
     best.bound = best.bound.max(exchange.bound());
     // On a tie the exchange's roster: the whole solve's own final roster may be one

@@ -166,6 +166,19 @@ impl Matrix {
         }
     }
 
+    /// Column `col`'s lower and upper bounds.
+    pub(crate) fn bounds(&self, col: usize) -> (f64, f64) {
+        self.bounds[col]
+    }
+
+    /// Each row as its limits and entries (column, coefficient):
+    /// `low <= sum <= high`.
+    pub(crate) fn rows(&self) -> impl Iterator<Item = (f64, f64, &[(usize, f64)])> + '_ {
+        self.rows
+            .iter()
+            .map(|row| (row.low, row.high, row.entries.as_slice()))
+    }
+
     /// Whether column `col` has a cost in the objective.
     pub(crate) fn costs(&self, col: usize) -> bool {
         self.cost[col] != 0.0
