@@ -51,27 +51,28 @@ const FIXED_HOLIDAYS: [(u32, u32, &str); 10] = [
     (11, 18, "Fête de l'indépendance"),
 ];
 
-/// A roster of the given size. Every slot has enough eligible people, so it is
-/// feasible unless the random leave empties a small annex.
-///
-/// # Example
-/// See [`Size`].
-pub fn generate(size: Size) -> RosterDef {
-    let mut rng = SplitMix(size.seed);
-    let first = NaiveDate::from_ymd_opt(2023, 1, 1).expect("valid date");
+/// The `months` whole months from `first`.
+fn months_from(first: NaiveDate, months: u32) -> DateRange {
     let last = first
-        .checked_add_months(Months::new(size.months))
+        .checked_add_months(Months::new(months))
         .and_then(|d| d.pred_opt())
         .expect("valid date");
-    let period = DateRange::new(first, last);
-    let site_id = |i: usize| {
-        if i == 0 {
-            "hq".to_string()
-        } else {
-            format!("annex-{i:02}")
-        }
-    };
-    let mut sites: Vec<Site> = (0..size.sites.max(1))
+    DateRange::new(first, last)
+}
+
+/// The id of desk site `i`: the head office `hq`, then `annex-01`, `annex-02`...
+fn site_id(i: usize) -> String {
+    if i == 0 {
+        "hq".to_string()
+    } else {
+        format!("annex-{i:02}")
+    }
+}
+
+/// `desks` desk sites (the head office, then annexes) and the phone and WhatsApp
+/// lines.
+fn agency_sites(desks: usize) -> Vec<Site> {
+    let mut sites: Vec<Site> = (0..desks)
         .map(|i| Site {
             id: site_id(i),
             name: if i == 0 {
@@ -93,6 +94,19 @@ pub fn generate(size: Size) -> RosterDef {
             open_to_all: false,
         });
     }
+    sites
+}
+
+/// A roster of the given size. Every slot has enough eligible people, so it is
+/// feasible unless the random leave empties a small annex.
+///
+/// # Example
+/// See [`Size`].
+pub fn generate(size: Size) -> RosterDef {
+    let mut rng = SplitMix(size.seed);
+    let first = NaiveDate::from_ymd_opt(2023, 1, 1).expect("valid date");
+    let period = months_from(first, size.months);
+    let sites = agency_sites(size.sites.max(1));
     let desks = size.sites.max(1);
     let time = |h, m| NaiveTime::from_hms_opt(h, m, 0).expect("valid time");
     let desk_cover = |hq: u32, annex: u32, spanish: bool| -> Vec<SiteCover> {
@@ -191,7 +205,7 @@ pub fn generate(size: Size) -> RosterDef {
                         + chrono::Duration::days(rng.below(21) as i64);
                     let end = start + chrono::Duration::days(6);
                     person.unavailable.push(Absence {
-                        dates: DateRange::new(start, end.min(last)),
+                        dates: DateRange::new(start, end.min(period.last)),
                         reason: "congé".into(),
                         scope: crate::AbsenceScope::WholeDays,
                     });

@@ -505,7 +505,7 @@ fn mark_stretch(random: &mut SplitMix, days: &mut [bool], width: usize) {
 }
 
 /// `n` flags, set at `indices`.
-fn mark(n: usize, indices: &[usize]) -> Vec<bool> {
+pub(super) fn mark(n: usize, indices: &[usize]) -> Vec<bool> {
     let mut flags = vec![false; n];
     for &i in indices {
         flags[i] = true;

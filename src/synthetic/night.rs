@@ -6,11 +6,11 @@
 
 use chrono::{Datelike, Duration, Months, NaiveDate, NaiveTime, Weekday};
 
-use super::{FIXED_HOLIDAYS, LANGUAGES};
+use super::{FIXED_HOLIDAYS, LANGUAGES, agency_sites, months_from, site_id};
 use crate::random::SplitMix;
 use crate::{
     Absence, AbsenceScope, DateRange, DutyKind, Holiday, Pin, Preference, RosterDef, Rules,
-    Settings, Site, SiteCover, SkillNeed, Staff, Strength, Succession, Wish,
+    Settings, SiteCover, SkillNeed, Staff, Strength, Succession, Wish,
 };
 
 /// The shape of a generated night-line agency.
@@ -66,41 +66,9 @@ pub const NIGHT_DUTY: &str = "phone-night";
 pub fn night_lines(shape: NightLines) -> RosterDef {
     let mut rng = SplitMix(shape.seed ^ 0x004E_4947_4854);
     let first = NaiveDate::from_ymd_opt(2023, 3, 1).expect("valid date");
-    let last = first
-        .checked_add_months(Months::new(shape.months.max(1)))
-        .and_then(|d| d.pred_opt())
-        .expect("valid date");
-    let period = DateRange::new(first, last);
+    let period = months_from(first, shape.months.max(1));
     let desks = shape.sites.max(1);
-    let site_id = |i: usize| {
-        if i == 0 {
-            "hq".to_string()
-        } else {
-            format!("annex-{i:02}")
-        }
-    };
-    let mut sites: Vec<Site> = (0..desks)
-        .map(|i| Site {
-            id: site_id(i),
-            name: if i == 0 {
-                "Siège".to_string()
-            } else {
-                format!("Annexe {i}")
-            },
-            address: Some(format!("{} avenue Hassan II", 10 + i)),
-            phone: None,
-            open_to_all: false,
-        })
-        .collect();
-    for (id, phone) in [("phone", "0523484046"), ("whatsapp", "0696198557")] {
-        sites.push(Site {
-            id: id.into(),
-            name: id.into(),
-            address: None,
-            phone: Some(phone.into()),
-            open_to_all: false,
-        });
-    }
+    let sites = agency_sites(desks);
     let duties = duties(desks, &site_id);
     let staff: Vec<Staff> = (0..shape.staff)
         .map(|i| person(i, desks, &site_id, shape.months, period, &mut rng))

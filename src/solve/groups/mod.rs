@@ -20,6 +20,7 @@ use std::sync::Arc;
 use std::time::Instant;
 
 use super::highs::{Matrix, Program, better, meets};
+use super::search::mark;
 use super::{Best, SolveOptions, alone, search, set_options};
 use crate::model::Decision;
 use crate::{Roster, SolveError};
@@ -145,10 +146,7 @@ pub(super) fn split(
     if matrix.nonzeros() < APART_NONZEROS || shared.is_empty() {
         return None;
     }
-    let mut is_shared = vec![false; matrix.column_count()];
-    for &c in shared {
-        is_shared[c] = true;
-    }
+    let is_shared = mark(matrix.column_count(), shared);
     let decision = super::decision_mask(matrix, decisions);
     let groups = groups(matrix, &decision, &is_shared);
     (groups.len() >= 2).then_some(groups)
@@ -174,10 +172,7 @@ pub(super) fn solve_apart(
     whole: impl FnOnce(&SolveOptions) -> Result<Best, SolveError>,
 ) -> Result<Best, SolveError> {
     let started = Instant::now();
-    let mut is_shared = vec![false; matrix.column_count()];
-    for &c in shared {
-        is_shared[c] = true;
-    }
+    let is_shared = mark(matrix.column_count(), shared);
     let apart = solve_groups(matrix, groups, is_shared, roster, decisions, options)?;
     let stopped = options.watch.as_ref().is_some_and(|w| w.is_stopped());
     let left = options.time_limit - started.elapsed().as_secs_f64();
@@ -359,8 +354,7 @@ mod tests {
     fn an_agency_falls_into_its_annexes_and_the_head_office_with_the_lines() {
         let (roster, matrix, decisions, shared) = agency(30, 4);
         assert_eq!(shared.len(), 2, "the largest duty and hours deviations");
-        let mut is_shared = vec![false; matrix.column_count()];
-        shared.iter().for_each(|&c| is_shared[c] = true);
+        let is_shared = mark(matrix.column_count(), &shared);
         let decision = super::super::decision_mask(&matrix, &decisions);
         let groups = groups(&matrix, &decision, &is_shared);
         assert_eq!(
@@ -401,8 +395,7 @@ mod tests {
 
     /// The groups of `matrix` with its `shared` columns set aside.
     fn groups_of(matrix: &Matrix, decisions: &[Decision], shared: &[usize]) -> Vec<Group> {
-        let mut is_shared = vec![false; matrix.column_count()];
-        shared.iter().for_each(|&c| is_shared[c] = true);
+        let is_shared = mark(matrix.column_count(), shared);
         let decision = super::super::decision_mask(matrix, decisions);
         groups(matrix, &decision, &is_shared)
     }
@@ -471,8 +464,7 @@ mod tests {
         // the largest deviations cost: each group pays a share of its own
         let (roster, matrix, decisions, shared) = agency(30, 4);
         let groups = groups_of(&matrix, &decisions, &shared);
-        let mut is_shared = vec![false; matrix.column_count()];
-        shared.iter().for_each(|&c| is_shared[c] = true);
+        let is_shared = mark(matrix.column_count(), &shared);
         let best =
             solve_groups(&matrix, &groups, is_shared, &roster, &decisions, &quiet()).unwrap();
         assert!(best.columns.is_some(), "every group has a roster");
@@ -575,8 +567,7 @@ mod tests {
     fn the_watch_follows_the_groups_and_ends_with_the_whole_roster() {
         let (roster, matrix, decisions, shared) = agency(30, 4);
         let groups = groups_of(&matrix, &decisions, &shared);
-        let mut is_shared = vec![false; matrix.column_count()];
-        shared.iter().for_each(|&c| is_shared[c] = true);
+        let is_shared = mark(matrix.column_count(), &shared);
         let watch = Arc::new(crate::Watch::new());
         // the groups seen by a display that looks often
         let seen = Arc::new(std::sync::Mutex::new(std::collections::BTreeSet::new()));
