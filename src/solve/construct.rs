@@ -15,7 +15,6 @@
 //! is not a decision and can move without limit in the direction that meets it. On
 //! the agency's rosters, whose cover is hard, it does not apply and nothing runs.
 
-use std::collections::BTreeSet;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Instant;
@@ -135,7 +134,7 @@ impl Construction {
             values = solved;
         }
         let values = self.matrix.rounded(&values);
-        if !holds(&self.matrix, &values) {
+        if !self.matrix.keeps_every_row(&values, TOLERANCE) {
             return Ok(None);
         }
         let objective = self.matrix.objective_of(&values);
@@ -159,8 +158,8 @@ impl Construction {
         budget: f64,
         stop: &AtomicBool,
     ) -> Result<Option<Vec<f64>>, SolveError> {
-        let free = self.reached_from(columns);
-        let (problem, part) = self.matrix.part(&free, &self.decision, values);
+        // the part follows the columns that are not decisions from them
+        let (problem, part) = self.matrix.part(columns, &self.decision, values);
         let mut program = Program::from_problem(problem, 0.0)?;
         set_options(&mut program, options)?;
         program.set_option("threads", 1)?;
@@ -169,21 +168,6 @@ impl Construction {
         program.set_option("mip_heuristic_run_feasibility_jump", true)?;
         let run = program.solve_with(budget, None, Callbacks::Stop(stop))?;
         Ok(run.columns.map(|solved| part.complete(&solved, values)))
-    }
-
-    /// `columns` (one person's decisions) and every column that is not a decision
-    /// and is reached from them through rows, passing only through such columns.
-    fn reached_from(&self, columns: &[usize]) -> Vec<usize> {
-        let mut reached: BTreeSet<usize> = columns.iter().copied().collect();
-        let mut next: Vec<usize> = columns.to_vec();
-        while let Some(col) = next.pop() {
-            for other in self.matrix.beside(col) {
-                if !self.decision[other] && reached.insert(other) {
-                    next.push(other);
-                }
-            }
-        }
-        reached.into_iter().collect()
     }
 }
 
@@ -214,21 +198,6 @@ fn couples_softly(matrix: &Matrix, owner: &[Option<usize>]) -> bool {
             })
         };
         (low == f64::NEG_INFINITY || moves(true)) && (high == f64::INFINITY || moves(false))
-    })
-}
-
-/// Whether `values` keeps every row and bound of `matrix` (within rounding noise).
-fn holds(matrix: &Matrix, values: &[f64]) -> bool {
-    let within = |v: f64, low: f64, high: f64| {
-        let slack = TOLERANCE * v.abs().max(1.0);
-        v >= low - slack && v <= high + slack
-    };
-    values.iter().enumerate().all(|(col, &v)| {
-        let (low, high) = matrix.bounds(col);
-        within(v, low, high)
-    }) && matrix.rows().all(|(low, high, entries)| {
-        let sum: f64 = entries.iter().map(|&(col, c)| c * values[col]).sum();
-        within(sum, low, high)
     })
 }
 

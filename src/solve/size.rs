@@ -61,7 +61,7 @@ pub fn program_size(roster: &Roster, time_limit: f64) -> Result<ProgramSize, Sol
     // as if the program had one coefficient: no iteration limit to speak of
     let relaxed = program.relaxation(time_limit, 1)?;
     Ok(ProgramSize {
-        rows: matrix.rows().count(),
+        rows: matrix.row_count(),
         columns: matrix.column_count(),
         nonzeros: matrix.nonzeros(),
         relaxation_bound: relaxed.map(|r| exchange.rounded_up(matrix.objective_of(&r))),

@@ -244,17 +244,23 @@ impl Matrix {
         self.rows[row].entries.iter().map(|&(c, _)| c)
     }
 
-    /// Whether the column values `values` keep every row and bound (within `tolerance`).
+    /// Whether the column values `values` keep every row and bound, within
+    /// `tolerance` relative to the value checked (at least `tolerance` itself), so
+    /// that rounding noise on large sums passes.
     pub(crate) fn keeps_every_row(&self, values: &[f64], tolerance: f64) -> bool {
+        let within = |v: f64, low: f64, high: f64| {
+            let slack = tolerance * v.abs().max(1.0);
+            v >= low - slack && v <= high + slack
+        };
         let bounded = self
             .bounds
             .iter()
             .zip(values)
-            .all(|(&(low, high), &v)| v >= low - tolerance && v <= high + tolerance);
+            .all(|(&(low, high), &v)| within(v, low, high));
         bounded
             && self.rows.iter().all(|row| {
                 let sum: f64 = row.entries.iter().map(|&(c, a)| a * values[c]).sum();
-                sum >= row.low - tolerance && sum <= row.high + tolerance
+                within(sum, row.low, row.high)
             })
     }
 
