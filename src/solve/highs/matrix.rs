@@ -34,6 +34,9 @@ pub(crate) struct Part {
     columns: Vec<usize>,
     /// The roster the part was cut from, restricted to the part's columns.
     pub start: Vec<f64>,
+    /// The columns held out of the part at their least value rather than at
+    /// their value in the roster (see [`Matrix::part`]), with that value.
+    settled: Vec<(usize, f64)>,
 }
 
 impl Part {
@@ -42,10 +45,13 @@ impl Part {
         self.columns.is_empty()
     }
 
-    /// The whole program's columns: `solved` for the part's columns, `around` for
-    /// the others.
+    /// The whole program's columns: `solved` for the part's columns, the settled
+    /// columns' least values, and `around` for the others.
     pub(crate) fn complete(&self, solved: &[f64], around: &[f64]) -> Vec<f64> {
         let mut all = around.to_vec();
+        for &(col, value) in &self.settled {
+            all[col] = value;
+        }
         for (&col, &value) in self.columns.iter().zip(solved) {
             all[col] = value;
         }
@@ -328,32 +334,115 @@ impl Matrix {
     /// which shares rows with everyone's deviations but with no decision, would
     /// otherwise stay at its value in `current` in every part, and so would the
     /// deviations of the people a part holds, which it may lower.
+    ///
+    /// A linked column the part could only ever want at its least value is
+    /// [settled](Self::settled) there instead of opened: a held person's deviation
+    /// is as low as their held roster lets it be, and only lowers the largest
+    /// deviation's row. The part then carries a row per person instead of each
+    /// person's deviation rows.
     pub(crate) fn part(
         &self,
         free: &[usize],
         decision: &[bool],
         current: &[f64],
     ) -> (RowProblem, Part) {
-        let mut columns: BTreeSet<usize> = free.iter().copied().collect();
+        let mut inside = vec![false; self.cost.len()];
+        let mut around = current.to_vec();
+        let mut held_low = vec![false; self.cost.len()];
+        let mut settled = Vec::new();
+        for &c in free {
+            inside[c] = true;
+        }
         let mut reached: Vec<usize> = free.to_vec();
         while let Some(col) = reached.pop() {
             for &r in &self.rows_of[col] {
                 for &(c, _) in &self.rows[r].entries {
-                    if !decision[c] && columns.insert(c) {
-                        reached.push(c);
+                    if decision[c] || inside[c] || held_low[c] {
+                        continue;
+                    }
+                    match self.settled(c, decision, &inside, current) {
+                        Some(value) => {
+                            around[c] = value;
+                            held_low[c] = true;
+                            settled.push((c, value));
+                        }
+                        None => {
+                            inside[c] = true;
+                            reached.push(c);
+                        }
                     }
                 }
             }
         }
-        let columns: Vec<usize> = columns.into_iter().collect();
+        let columns: Vec<usize> = (0..inside.len()).filter(|&c| inside[c]).collect();
         let rows: BTreeSet<usize> = columns
             .iter()
             .flat_map(|&c| self.rows_of[c].iter().copied())
             .collect();
         let rows: Vec<usize> = rows.into_iter().collect();
-        let problem = self.problem_of(&columns, &rows, current);
-        let start = columns.iter().map(|&c| self.value(c, current)).collect();
-        (problem, Part { columns, start })
+        let problem = self.problem_of(&columns, &rows, &around);
+        let start = columns.iter().map(|&c| self.value(c, &around)).collect();
+        let part = Part {
+            columns,
+            start,
+            settled,
+        };
+        (problem, part)
+    }
+
+    /// The value at which column `col`, not a decision, can be held in a part whose
+    /// columns are `inside` (the other decisions held at `values`) with no loss:
+    /// the least its rows of held decisions allow, when it costs nothing to raise
+    /// and lowering it only eases its rows with columns of the part. `None` when it
+    /// must be opened: it pays to raise it, lowering it would tighten such a row,
+    /// or a row links it to another column that is neither a decision nor inside.
+    fn settled(
+        &self,
+        col: usize,
+        decision: &[bool],
+        inside: &[bool],
+        values: &[f64],
+    ) -> Option<f64> {
+        if self.cost[col] < 0.0 {
+            return None;
+        }
+        let (mut least, mut most) = self.bounds[col];
+        for &r in &self.rows_of[col] {
+            let row = &self.rows[r];
+            let mut held = 0.0;
+            let mut opened = false;
+            let mut own = 0.0;
+            for &(c, a) in &row.entries {
+                if c == col {
+                    own += a;
+                } else if inside[c] {
+                    opened = true;
+                } else if decision[c] {
+                    held += a * self.value(c, values);
+                } else {
+                    return None;
+                }
+            }
+            if opened {
+                // lowering `col` moves the row's sum by `-own`: it must not tighten it
+                let eases = (own > 0.0 && row.low == f64::NEG_INFINITY)
+                    || (own < 0.0 && row.high == f64::INFINITY)
+                    || own == 0.0;
+                if !eases {
+                    return None;
+                }
+            } else if own > 0.0 {
+                least = least.max((row.low - held) / own);
+                most = most.min((row.high - held) / own);
+            } else if own < 0.0 {
+                least = least.max((row.high - held) / own);
+                most = most.min((row.low - held) / own);
+            }
+        }
+        if self.integer[col] {
+            least = (least - 1e-9).ceil();
+        }
+        (least.is_finite() && least <= most + 1e-9).then_some(least)
     }
 
     /// Column `col`'s value in `values`, rounded when the column is an integer.
@@ -442,13 +531,49 @@ mod tests {
         // a roster whose deviations and largest deviation are all higher than needed
         let current = [1.0, 0.0, 1.0, 1.0, 1.0];
         let (problem, part) = matrix.part(&[0], &decision, &current);
-        // x, then dx, m (through dx's row) and dz (through m's)
-        assert_eq!(part.columns, vec![0, 2, 3, 4]);
+        // x, then dx and m (through dx's row); dz, reached through m's row, is
+        // settled at the least z = 0 allows instead of opened
+        assert_eq!(part.columns, vec![0, 2, 4]);
+        assert_eq!(part.settled, vec![(3, 0.0)]);
         let mut program = super::super::Program::from_problem(problem, 0.0).unwrap();
         program.set_option("output_flag", false).unwrap();
         let run = program.solve(10.0, Some(&part.start)).unwrap();
         let all = part.complete(&run.columns.unwrap(), &current);
         assert_eq!(matrix.objective_of(&all).round(), 0.0, "{all:?}");
+        assert!(matrix.keeps_every_row(&all, 1e-9), "{all:?}");
+    }
+
+    #[test]
+    fn a_part_opens_a_linked_column_that_it_may_pay_to_raise() {
+        // as above, but dz is wanted high (a reward) and bounded by m: it cannot
+        // be settled at its least value
+        variables! { vars: 0 <= x (integer) <= 1; 0 <= z (integer) <= 1; 0 <= dx; 0 <= dz <= 5; 0 <= m (integer); }
+        let objective: Expression = m - 0.5 * dz;
+        let rows = vec![
+            constraint!(dx - x >= 0),
+            constraint!(dz - z >= 0),
+            constraint!(m - dx >= 0),
+            constraint!(m - dz >= 0),
+        ];
+        let matrix = Matrix::new(&vars, &objective, &rows);
+        let decision = [true, true, false, false, false];
+        let current = [1.0, 0.0, 1.0, 1.0, 1.0];
+        let (_, part) = matrix.part(&[0], &decision, &current);
+        assert_eq!(part.columns, vec![0, 2, 3, 4]);
+        assert!(part.settled.is_empty());
+        // and one whose own rows leave no value: opened too
+        variables! { vars2: 0 <= x2 (integer) <= 1; 0 <= z2 (integer) <= 1; 0 <= d2 <= 1; 0 <= m2; }
+        let objective: Expression = m2.into();
+        let rows = vec![
+            constraint!(d2 - 2 * z2 >= 0),
+            constraint!(m2 - x2 >= 0),
+            constraint!(m2 - d2 >= 0),
+        ];
+        let matrix = Matrix::new(&vars2, &objective, &rows);
+        // z2 held at 1 asks d2 >= 2 above its bound 1: the roster breaks that row,
+        // so d2 is not settled
+        let (_, part) = matrix.part(&[0], &[true, true, false, false], &[1.0, 1.0, 1.0, 1.0]);
+        assert_eq!(part.columns, vec![0, 2, 3]);
     }
 
     #[test]
