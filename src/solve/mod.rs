@@ -13,10 +13,7 @@
 //! roster so far (everyone but a few people, or every day but a few), solves the part
 //! of the same integer program that the rest open, and keeps what is better. The two
 //! solves trade rosters and the bound as they go; the best roster is returned, proven
-//! optimal when its recomputed objective meets the bound. While the whole solve's
-//! bound stays flat far from the best roster and it finds no better roster, it
-//! waits in its callback and a second search takes its core, for stretches that
-//! grow while it stays idle (`turns`).
+//! optimal when its recomputed objective meets the bound.
 
 mod complete;
 mod construct;
@@ -26,7 +23,6 @@ mod highs;
 mod replan;
 mod search;
 mod size;
-mod turns;
 mod watch;
 
 use std::collections::BTreeMap;
@@ -327,7 +323,7 @@ fn alone(
     let first = from_relaxation(program, matrix, &decision, &exchange, options)?;
     let run = match first {
         First::Proven(run) => run,
-        First::Start { start, left, bound } => {
+        First::Start(start, left, bound) => {
             let waiting = Instant::now();
             let start = start.or_else(|| Some(constructing?.wait()?.1));
             let left = (left - waiting.elapsed().as_secs_f64()).max(0.0);
@@ -454,28 +450,21 @@ fn search(
     let first = from_relaxation(&mut whole, matrix, &decision, &exchange, options)?;
     let (start, time_limit) = match first {
         First::Proven(run) => return Best::from_full_run(roster, run),
-        First::Start { start, left, bound } => {
+        First::Start(start, left, bound) => {
             exchange.note_lower_bound(bound);
             (start.or_else(|| exchange.best().map(|(_, c)| c)), left)
         }
     };
     let stop = Arc::new(AtomicBool::new(false));
-    let new_search = |options: &SolveOptions| {
-        search::Search::new(
-            Arc::clone(matrix),
-            roster,
-            decisions,
-            decision.clone(),
-            options,
-            Arc::clone(&stop),
-            started,
-        )
-    };
-    let search = new_search(options);
-    let second = new_search(&SolveOptions {
-        seed: options.seed.wrapping_add(1),
-        ..options.clone()
-    });
+    let search = search::Search::new(
+        Arc::clone(matrix),
+        roster,
+        decisions,
+        decision,
+        options,
+        Arc::clone(&stop),
+        started,
+    );
     // the search's clock is the solve's: it ends with the whole solve; it starts
     // once a first roster is built on its core (that roster is in the exchange)
     let building = constructing.as_ref().map_or(0.0, construct::Running::left);
@@ -486,20 +475,8 @@ fn search(
             search::beside(search, &exchange)
         }
     });
-    // the whole solve's core goes to a second search while the whole solve idles
-    let referee = Detached::spawn({
-        let (exchange, stop, limit) =
-            (Arc::clone(&exchange), Arc::clone(&stop), options.time_limit);
-        move || turns::referee(&exchange, &stop, started, limit)
-    });
-    let turning = Detached::spawn({
-        let exchange = Arc::clone(&exchange);
-        move || search::in_turns(second, &exchange)
-    });
     let run = whole.solve_with(time_limit, start.as_deref(), Callbacks::Share(&exchange));
-    exchange.turns().end();
     stop.store(true, Ordering::Relaxed);
-    let _ = referee.wait(GRACE);
     // The search's rosters are in the exchange; a failed search leaves none. Its
     // part in progress is interrupted at HiGHS's next check of the stop flag,
     // unless HiGHS is stuck where it checks nothing (see `detached`); a first
@@ -510,7 +487,6 @@ fn search(
         0.0
     };
     let _ = helper.wait(part_limit(options).max(building) + GRACE);
-    let _ = turning.wait(part_limit(options) + GRACE);
     let mut best = Best::from_full_run(roster, run?)?;
     best.bound = best.bound.max(exchange.bound());
     // On a tie the exchange's roster: the whole solve's own final roster may be one
@@ -533,15 +509,9 @@ const GRACE: f64 = 2.0;
 enum First {
     /// The program solved and proven optimal.
     Proven(Run),
-    /// Where the full solve starts.
-    Start {
-        /// A roster to start from, when one was found.
-        start: Option<Vec<f64>>,
-        /// The seconds left of the time limit.
-        left: f64,
-        /// The bound proved so far (constant included).
-        bound: f64,
-    },
+    /// A roster to start the full solve from (when one was found), the seconds
+    /// left of the time limit, and the bound proved so far (constant included).
+    Start(Option<Vec<f64>>, f64, f64),
 }
 
 /// The linear relaxation's optimum, completed into a roster: where that roster
@@ -571,21 +541,13 @@ fn from_relaxation(
     let started = Instant::now();
     let left = || (options.time_limit - started.elapsed().as_secs_f64()).max(0.0);
     let Some(relaxed) = program.relaxation(options.time_limit, matrix.nonzeros())? else {
-        return Ok(First::Start {
-            start: None,
-            left: left(),
-            bound: f64::NEG_INFINITY,
-        });
+        return Ok(First::Start(None, left(), f64::NEG_INFINITY));
     };
     let bound = exchange.rounded_up(matrix.objective_of(&relaxed));
     let Some((objective, columns)) = complete::complete(matrix, &relaxed, options, left())? else {
         // No short solve: HiGHS's own completion of the relaxation fails where
         // ours does, and the full solve would only do its root again.
-        return Ok(First::Start {
-            start: None,
-            left: left(),
-            bound,
-        });
+        return Ok(First::Start(None, left(), bound));
     };
     if meets(objective, bound, options.relative_gap) {
         return Ok(First::Proven(Run {
@@ -630,11 +592,7 @@ fn from_relaxation(
         run.status = HighsModelStatus::Optimal;
         First::Proven(run)
     } else {
-        First::Start {
-            start: run.columns,
-            left: left(),
-            bound: run.bound,
-        }
+        First::Start(run.columns, left(), run.bound)
     })
 }
 

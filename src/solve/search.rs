@@ -33,14 +33,6 @@ pub(super) fn beside(search: Search, exchange: &Exchange) {
     let _ = search.run(exchange);
 }
 
-/// The second search, which runs only on the whole solve's core, while the
-/// [turns](super::turns) give it that core.
-pub(super) fn in_turns(mut search: Search, exchange: &Exchange) {
-    search.in_turns = true;
-    // An error ends the search; the whole program's solve goes on.
-    let _ = search.run(exchange);
-}
-
 /// A large-neighbourhood search over the decisions of one program.
 pub(super) struct Search {
     /// The program's matrix, which each neighbourhood's part is cut from.
@@ -70,9 +62,6 @@ pub(super) struct Search {
     /// decisions with a cost, and the columns with a cost (a wish met, say) whose
     /// rows hold no other person's decisions.
     charged: Vec<Vec<usize>>,
-    /// Whether this search runs only while the turns give it the whole solve's
-    /// core (the second search).
-    in_turns: bool,
 }
 
 impl Search {
@@ -147,29 +136,7 @@ impl Search {
             gains: [f64::INFINITY; Kind::ALL.len()],
             rounds: 0,
             charged,
-            in_turns: false,
         }
-    }
-
-    /// How the search names itself in verbose lines.
-    fn label(&self) -> &'static str {
-        if self.in_turns {
-            "second search"
-        } else {
-            "neighbourhood search"
-        }
-    }
-
-    /// Waits, for a search that runs in turns, until it has the whole solve's
-    /// core; whether to go on (false once stopped).
-    fn wait_for_turn(&self, exchange: &Exchange) -> bool {
-        while self.in_turns && !exchange.turns().search_runs() {
-            if self.stopped() {
-                return false;
-            }
-            std::thread::sleep(std::time::Duration::from_millis(5));
-        }
-        !self.stopped()
     }
 
     fn left(&self) -> f64 {
@@ -183,9 +150,6 @@ impl Search {
     /// The exchange's roster (or a first one of its own), then better ones until the
     /// time limit, `stop`, or a roster that meets the whole solve's bound.
     fn run(mut self, exchange: &Exchange) -> Result<(), SolveError> {
-        if !self.wait_for_turn(exchange) {
-            return Ok(());
-        }
         let (mut objective, mut current) = match exchange.best() {
             Some(found) => found,
             None => match self.first_roster()? {
@@ -207,19 +171,15 @@ impl Search {
         };
         if self.options.verbose {
             eprintln!(
-                "{}: {:.1} s, first roster: {objective}",
-                self.label(),
+                "neighbourhood search: {:.1} s, first roster: {objective}",
                 self.started.elapsed().as_secs_f64(),
             );
         }
-        while self.wait_for_turn(exchange)
-            && !meets(objective, exchange.bound(), self.options.relative_gap)
-        {
+        while !self.stopped() && !meets(objective, exchange.bound(), self.options.relative_gap) {
             if let Some((better, columns)) = exchange.better_than(objective) {
                 if self.options.verbose {
                     eprintln!(
-                        "{}: {:.1} s, from the whole solve: {better}",
-                        self.label(),
+                        "neighbourhood search: {:.1} s, from the whole solve: {better}",
                         self.started.elapsed().as_secs_f64()
                     );
                 }
@@ -254,8 +214,7 @@ impl Search {
         let solved = run.status == HighsModelStatus::Optimal;
         if self.options.verbose {
             eprintln!(
-                "{}: {:.2} s, {kind:?} {:.1}, {:?} in {seconds:.2} s: {}",
-                self.label(),
+                "neighbourhood search: {:.2} s, {kind:?} {:.1}, {:?} in {seconds:.2} s: {}",
                 self.started.elapsed().as_secs_f64(),
                 self.sizes[kind as usize],
                 run.status,

@@ -186,15 +186,12 @@ unsafe extern "C" fn callback(
                 }
             }
         }
-    } else if kind == kHighsCallbackMipInterrupt {
-        exchange.note_nodes(out.mip_node_count);
-        let end = exchange.note_bound(out.mip_dual_bound)
-            || exchange.stop_asked()
-            || exchange.wait_for_turn();
-        if end && !input.is_null() {
-            // SAFETY: `input` is HiGHS's input structure, valid during the call.
-            unsafe { (*input).user_interrupt = 1 };
-        }
+    } else if kind == kHighsCallbackMipInterrupt
+        && (exchange.note_bound(out.mip_dual_bound) || exchange.stop_asked())
+        && !input.is_null()
+    {
+        // SAFETY: `input` is HiGHS's input structure, valid during the call.
+        unsafe { (*input).user_interrupt = 1 };
     }
 }
 

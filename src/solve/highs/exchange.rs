@@ -10,7 +10,6 @@
 use std::sync::{Arc, Mutex, MutexGuard};
 
 use crate::Watch;
-use crate::solve::turns::Turns;
 
 /// The shared best roster and bound. Objective values include the objective's
 /// constant part (as [`Run`](super::Run) reports them).
@@ -25,9 +24,6 @@ pub(crate) struct Exchange {
     integral: bool,
     /// Told of every better roster and bound; its stop interrupts the whole solve.
     watch: Option<Arc<Watch>>,
-    /// Whose turn it is on the whole solve's core: the whole solve waits in its
-    /// callback while a second search has it.
-    turns: Turns,
 }
 
 struct State {
@@ -37,10 +33,6 @@ struct State {
     objective: f64,
     /// The objective of the best roster the whole program's solve holds.
     whole_holds: f64,
-    /// The objective of the best roster the whole program's solve found itself.
-    whole_found: f64,
-    /// The nodes of its tree search the whole program's solve has explored.
-    whole_nodes: i64,
     /// The best bound the whole program's solve has proved.
     bound: f64,
 }
@@ -54,15 +46,12 @@ impl Exchange {
                 columns: None,
                 objective: f64::INFINITY,
                 whole_holds: f64::INFINITY,
-                whole_found: f64::INFINITY,
-                whole_nodes: 0,
                 bound: f64::NEG_INFINITY,
             }),
             offset,
             relative_gap,
             integral,
             watch: None,
-            turns: Turns::default(),
         }
     }
 
@@ -125,47 +114,6 @@ impl Exchange {
         self.state().bound
     }
 
-    /// The best roster's objective (infinite while there is none).
-    pub(crate) fn best_objective(&self) -> f64 {
-        self.state().objective
-    }
-
-    /// The objective of the best roster the whole program's solve found itself
-    /// (infinite while it found none).
-    pub(crate) fn whole_found(&self) -> f64 {
-        self.state().whole_found
-    }
-
-    /// The nodes of its tree search the whole program's solve has explored (0
-    /// while it works at its root).
-    pub(crate) fn whole_nodes(&self) -> i64 {
-        self.state().whole_nodes
-    }
-
-    /// Whose turn it is on the whole solve's core.
-    pub(crate) fn turns(&self) -> &Turns {
-        &self.turns
-    }
-
-    /// Holds the whole solve (called from its callback) while it is the second
-    /// search's turn; whether it should end instead: a stop is asked, or the best
-    /// roster meets the bound.
-    pub(super) fn wait_for_turn(&self) -> bool {
-        while self.turns.whole_waits() {
-            if self.stop_asked() || self.proven() {
-                return true;
-            }
-            std::thread::sleep(std::time::Duration::from_millis(2));
-        }
-        false
-    }
-
-    /// Whether the best roster meets the bound.
-    fn proven(&self) -> bool {
-        let state = self.state();
-        meets(state.objective, state.bound, self.relative_gap)
-    }
-
     // ---- what the whole program's solve calls, in HiGHS's values (no constant) ----
 
     /// A roster the whole program's solve improved on.
@@ -173,7 +121,6 @@ impl Exchange {
         let objective = highs_objective + self.offset;
         let mut state = self.state();
         state.whole_holds = state.whole_holds.min(objective);
-        state.whole_found = state.whole_found.min(objective);
         if better(objective, state.objective) {
             state.objective = objective;
             state.columns = Some(columns.to_vec());
@@ -196,12 +143,6 @@ impl Exchange {
     /// The whole program's solve's bound now; whether the best roster meets it
     /// (the solve may stop). Where objectives are whole numbers the bound is
     /// rounded up: a bound of 569.2 proves a roster of 570 optimal.
-    /// The whole program's solve has explored `nodes` nodes of its tree.
-    pub(super) fn note_nodes(&self, nodes: i64) {
-        let mut state = self.state();
-        state.whole_nodes = state.whole_nodes.max(nodes);
-    }
-
     pub(super) fn note_bound(&self, highs_bound: f64) -> bool {
         self.note_lower_bound(highs_bound + self.offset)
     }
@@ -288,25 +229,6 @@ mod tests {
         assert!(!exchange.note_bound(80.0));
         assert_eq!(exchange.bound(), 90.0);
         assert!(exchange.note_bound(85.0), "95 meets the bound 85 + 10");
-    }
-
-    #[test]
-    fn a_held_whole_solve_waits_until_let_go_or_proven() {
-        let exchange = Exchange::new(0.0, 0.0, true);
-        assert!(!exchange.wait_for_turn(), "not held: it goes on at once");
-        exchange.offer(100.0, &[1.0]);
-        exchange.note_lower_bound(90.0);
-        exchange.turns().hold(true);
-        std::thread::scope(|scope| {
-            let waiting = scope.spawn(|| exchange.wait_for_turn());
-            std::thread::sleep(std::time::Duration::from_millis(50));
-            assert!(!waiting.is_finished(), "held");
-            exchange.turns().hold(false);
-            assert!(!waiting.join().unwrap(), "let go: it goes on");
-        });
-        exchange.turns().hold(true);
-        exchange.note_lower_bound(100.0);
-        assert!(exchange.wait_for_turn(), "proven while held: it ends");
     }
 
     #[test]
