@@ -31,6 +31,51 @@ fn start_solve(out: &std::path::Path) -> Child {
         .unwrap()
 }
 
+/// Signal 2, SIGINT, and 15, SIGTERM, as bits of Linux's signal masks.
+const SIGINT_BIT: u64 = 1 << 1;
+const SIGTERM_BIT: u64 = 1 << 14;
+
+/// The signal mask `field` (`SigCgt`, `ShdPnd`) of `child` in Linux's
+/// `/proc/PID/status`; `None` where there is no such file (another system, or
+/// the process has ended).
+fn signal_mask(child: &Child, field: &str) -> Option<u64> {
+    let text = std::fs::read_to_string(format!("/proc/{}/status", child.id())).ok()?;
+    let mask = text
+        .lines()
+        .find_map(|line| line.strip_prefix(field)?.strip_prefix(':'))?;
+    u64::from_str_radix(mask.trim(), 16).ok()
+}
+
+/// Waits, polling every 10 ms for at most a minute, until `done` holds of
+/// `child`'s mask `field`; waits three seconds where masks cannot be read.
+fn wait_for_mask(child: &Child, field: &str, done: impl Fn(u64) -> bool) {
+    if signal_mask(child, field).is_none() {
+        thread::sleep(Duration::from_secs(3));
+        return;
+    }
+    for _ in 0..6000 {
+        if signal_mask(child, field).is_none_or(&done) {
+            return;
+        }
+        thread::sleep(Duration::from_millis(10));
+    }
+    panic!("{field} of the solve never changed as awaited");
+}
+
+/// Waits until `child` catches SIGINT and SIGTERM (its handlers are set once the
+/// roster is read), so that a signal sent next meets them rather than the default
+/// action, however loaded the machine.
+fn wait_for_signal_handlers(child: &Child) {
+    let both = SIGINT_BIT | SIGTERM_BIT;
+    wait_for_mask(child, "SigCgt", |caught| caught & both == both);
+}
+
+/// Waits until a SIGINT sent to `child` is no longer pending: a second one sent
+/// before would merge with it into one.
+fn wait_until_sigint_delivered(child: &Child) {
+    wait_for_mask(child, "ShdPnd", |pending| pending & SIGINT_BIT == 0);
+}
+
 fn signal(child: &Child, name: &str) {
     let sent = Command::new("kill")
         .args([&format!("-{name}"), &child.id().to_string()])
@@ -44,6 +89,7 @@ fn a_first_signal_writes_the_best_roster_marked_interrupted() {
     for name in ["INT", "TERM"] {
         let out = common::scratch_in("interrupt-tests", name).join("out");
         let child = start_solve(&out);
+        wait_for_signal_handlers(&child);
         // Long enough for a first roster (found within a second on any machine
         // that builds HiGHS in minutes).
         thread::sleep(Duration::from_secs(3));
@@ -72,8 +118,9 @@ fn a_second_signal_ends_the_run_at_once_and_writes_nothing() {
     let scratch = common::scratch_in("interrupt-tests", "twice");
     let out = scratch.join("out");
     let child = start_solve(&out);
-    thread::sleep(Duration::from_millis(500));
+    wait_for_signal_handlers(&child);
     signal(&child, "INT");
+    wait_until_sigint_delivered(&child);
     signal(&child, "INT");
     let run = child.wait_with_output().unwrap();
     assert_eq!(run.status.code(), Some(130));
