@@ -514,19 +514,24 @@ mod tests {
         assert_eq!(matrix.objective_of(&[1.0, 0.0, 1.0]), 3.0);
     }
 
+    /// `dx >= x`, `dz >= z`, `m >= dx`, `m >= dz`: two people's deviations and
+    /// the largest of them.
+    fn deviation_rows([x, z, dx, dz, m]: [Variable; 5]) -> Vec<Constraint> {
+        vec![
+            constraint!(dx - x >= 0),
+            constraint!(dz - z >= 0),
+            constraint!(m - dx >= 0),
+            constraint!(m - dz >= 0),
+        ]
+    }
+
     #[test]
     fn a_part_frees_what_is_linked_through_other_columns_than_decisions() {
         // x and z decisions, dx and dz their deviations, m the largest deviation:
         // minimise m with dx >= x, dz >= z, m >= dx, m >= dz
         variables! { vars: 0 <= x (integer) <= 1; 0 <= z (integer) <= 1; 0 <= dx; 0 <= dz; 0 <= m (integer); }
         let objective: Expression = m.into();
-        let rows = vec![
-            constraint!(dx - x >= 0),
-            constraint!(dz - z >= 0),
-            constraint!(m - dx >= 0),
-            constraint!(m - dz >= 0),
-        ];
-        let matrix = Matrix::new(&vars, &objective, &rows);
+        let matrix = Matrix::new(&vars, &objective, &deviation_rows([x, z, dx, dz, m]));
         let decision = [true, true, false, false, false];
         // a roster whose deviations and largest deviation are all higher than needed
         let current = [1.0, 0.0, 1.0, 1.0, 1.0];
@@ -549,13 +554,7 @@ mod tests {
         // be settled at its least value
         variables! { vars: 0 <= x (integer) <= 1; 0 <= z (integer) <= 1; 0 <= dx; 0 <= dz <= 5; 0 <= m (integer); }
         let objective: Expression = m - 0.5 * dz;
-        let rows = vec![
-            constraint!(dx - x >= 0),
-            constraint!(dz - z >= 0),
-            constraint!(m - dx >= 0),
-            constraint!(m - dz >= 0),
-        ];
-        let matrix = Matrix::new(&vars, &objective, &rows);
+        let matrix = Matrix::new(&vars, &objective, &deviation_rows([x, z, dx, dz, m]));
         let decision = [true, true, false, false, false];
         let current = [1.0, 0.0, 1.0, 1.0, 1.0];
         let (_, part) = matrix.part(&[0], &decision, &current);
