@@ -60,6 +60,24 @@ fn months_from(first: NaiveDate, months: u32) -> DateRange {
     DateRange::new(first, last)
 }
 
+/// The successions every synthetic agency forbids: a Saturday after an
+/// after-hours duty (hard), two after-hours duties running (soft, 20).
+fn desk_successions() -> Vec<Succession> {
+    vec![
+        succession("after-hours", "saturday", Strength::Hard),
+        succession("after-hours", "after-hours", Strength::Soft(20)),
+    ]
+}
+
+/// Duty kind `then` may not follow `first` on the next day, with `strength`.
+fn succession(first: &str, then: &str, strength: Strength) -> Succession {
+    Succession {
+        first: first.into(),
+        then: then.into(),
+        strength,
+    }
+}
+
 /// The id of desk site `i`: the head office `hq`, then `annex-01`, `annex-02`...
 fn site_id(i: usize) -> String {
     if i == 0 {
@@ -231,18 +249,7 @@ pub fn generate(size: Size) -> RosterDef {
         })
         .collect();
     let rules = Rules {
-        forbidden_successions: vec![
-            Succession {
-                first: "after-hours".into(),
-                then: "saturday".into(),
-                strength: Strength::Hard,
-            },
-            Succession {
-                first: "after-hours".into(),
-                then: "after-hours".into(),
-                strength: Strength::Soft(20),
-            },
-        ],
+        forbidden_successions: desk_successions(),
         ..Rules::default()
     };
     RosterDef {

@@ -6,11 +6,13 @@
 
 use chrono::{Datelike, Duration, Months, NaiveDate, NaiveTime, Weekday};
 
-use super::{FIXED_HOLIDAYS, LANGUAGES, agency_sites, months_from, site_id};
+use super::{
+    FIXED_HOLIDAYS, LANGUAGES, agency_sites, desk_successions, months_from, site_id, succession,
+};
 use crate::random::SplitMix;
 use crate::{
     Absence, AbsenceScope, DateRange, DutyKind, Holiday, Pin, Preference, RosterDef, Rules,
-    Settings, SiteCover, SkillNeed, Staff, Strength, Succession, Wish,
+    Settings, SiteCover, SkillNeed, Staff, Strength, Wish,
 };
 
 /// The shape of a generated night-line agency.
@@ -92,14 +94,15 @@ pub fn night_lines(shape: NightLines) -> RosterDef {
         })
         .collect();
     let rules = Rules {
-        forbidden_successions: vec![
-            succession("after-hours", "saturday", Strength::Hard),
-            succession("after-hours", "after-hours", Strength::Soft(20)),
-            succession(NIGHT_DUTY, "after-hours", Strength::Hard),
-            succession(NIGHT_DUTY, "phone-line", Strength::Hard),
-            succession(NIGHT_DUTY, "whatsapp-line", Strength::Hard),
-            succession(NIGHT_DUTY, NIGHT_DUTY, Strength::Soft(20)),
-        ],
+        forbidden_successions: desk_successions()
+            .into_iter()
+            .chain([
+                succession(NIGHT_DUTY, "after-hours", Strength::Hard),
+                succession(NIGHT_DUTY, "phone-line", Strength::Hard),
+                succession(NIGHT_DUTY, "whatsapp-line", Strength::Hard),
+                succession(NIGHT_DUTY, NIGHT_DUTY, Strength::Soft(20)),
+            ])
+            .collect(),
         ..Rules::default()
     };
     RosterDef {
@@ -124,14 +127,6 @@ pub fn night_lines(shape: NightLines) -> RosterDef {
         pins,
         settings: Settings::default(),
         replan: None,
-    }
-}
-
-fn succession(first: &str, then: &str, strength: Strength) -> Succession {
-    Succession {
-        first: first.into(),
-        then: then.into(),
-        strength,
     }
 }
 
