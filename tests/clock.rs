@@ -5,7 +5,7 @@
 use std::path::Path;
 
 use duty_roster::output::{self, OutputOptions};
-use duty_roster::{Roster, SolveOptions, parse_roster_toml, solve, validate};
+use duty_roster::{Assignment, Roster, SolveOptions, Term, parse_roster_toml, solve, validate};
 
 /// A roster of one duty kind every day from `first` to `last` at one site, with
 /// `staff` people (ids P1, P2...), in `zone`; `extra` is appended to the first
@@ -116,6 +116,65 @@ fn a_time_in_a_clock_change_gap_is_moved_forward_everywhere() {
     let ics = text("calendars/roster.ics");
     assert!(ics.contains("DTSTART:20220327T013000Z"), "{ics}");
     assert!(ics.contains("DTEND:20220327T030000Z"), "{ics}");
+}
+
+#[test]
+fn fair_hours_come_in_steps_of_the_clock_lengths_of_the_duties() {
+    // Nights of 17, 18 and 19 March 2023 (12, 13 and 12 real hours) for two people:
+    // 18.5 hours each is the target. The nights are 12 hours on the clock, so hours
+    // are fair in steps of 12: anything from 12 to 24. Were the 13-hour night to set
+    // the step (one hour), the band would be 18 to 19 and every roster would be 5 to
+    // 6 hours off for both people.
+    let roster = roster(
+        "Africa/Casablanca",
+        "2023-03-17",
+        "2023-03-19",
+        NIGHT,
+        2,
+        "",
+    );
+    let night =
+        |date: &str, who: &str| Assignment::new(date.parse().unwrap(), "night", "ward", who);
+    let fair = [
+        night("2023-03-17", "P2"),
+        night("2023-03-18", "P1"),
+        night("2023-03-19", "P2"),
+    ];
+    let report = validate(&roster, &fair);
+    assert!(report.violations.is_empty(), "{:?}", report.violations);
+    assert_eq!(
+        (report.people[0].hours, report.people[1].hours),
+        (13.0, 24.0)
+    );
+    assert_eq!(report.terms[&Term::FairnessMaxHours], 0.0);
+    assert_eq!(report.terms[&Term::FairnessTotalHours], 0.0);
+
+    // P2 with the 13-hour night has 25 hours: one over the band.
+    let over = [
+        night("2023-03-17", "P1"),
+        night("2023-03-18", "P2"),
+        night("2023-03-19", "P2"),
+    ];
+    let report = validate(&roster, &over);
+    let fairness = roster.def().rules.fairness;
+    assert_eq!(report.people[1].hours, 25.0);
+    let close = |term: Term, weight: u32| {
+        let value = report.terms[&term];
+        assert!(
+            (value - f64::from(weight)).abs() < 1e-9,
+            "{term:?}: {value}"
+        );
+    };
+    close(Term::FairnessMaxHours, fairness.max_hours_deviation);
+    close(Term::FairnessTotalHours, fairness.total_hours_deviation);
+
+    // The model rounds in the same steps: its optimum is the fair roster.
+    let outcome = solve(&roster, &SolveOptions::default()).unwrap();
+    let report = validate(&roster, &outcome.assignments);
+    assert!(report.violations.is_empty(), "{:?}", report.violations);
+    assert_eq!(report.objective, outcome.objective);
+    assert_eq!(outcome.solver_objective, 0.0);
+    assert_eq!(outcome.objective, 0.0);
 }
 
 #[test]

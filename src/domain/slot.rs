@@ -64,6 +64,21 @@ impl Slot {
         let last = (self.end_local - chrono::Duration::minutes(1)).date();
         DateRange::new(self.date, last.max(self.date))
     }
+
+    /// Length in minutes as the clocks show it, from the local start to the local
+    /// end: a 20:00 to 08:00 night is 720 minutes even where a clock change makes it
+    /// last 13 real hours (`minutes` is then 780). Fairness rounds hours in steps of
+    /// these lengths, which are what the duties were drawn up in.
+    ///
+    /// # Example
+    /// ```
+    /// # let roster = duty_roster::sample::tiny_roster();
+    /// let slot = &roster.slots()[0];
+    /// assert_eq!(slot.clock_minutes(), slot.minutes);
+    /// ```
+    pub fn clock_minutes(&self) -> i64 {
+        (self.end_local - self.start_local).num_minutes()
+    }
 }
 
 /// The instant of a local time in `tz`, by the rule of RFC 5545 (which calendar apps

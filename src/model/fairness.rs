@@ -4,7 +4,9 @@
 //! A count is fair anywhere between the target rounded down and rounded up (nobody
 //! can do 1.67 duties); the deviation is the distance to that band. Hours are
 //! rounded the same way in steps of the greatest common divisor of the duties'
-//! lengths (with 2-hour and 4-hour duties, 13 hours is as fair as 12 or 14). The objective
+//! lengths as the clocks show them (with 2-hour and 4-hour duties, 13 hours is as fair
+//! as 12 or 14; a night that a clock change makes 13 real hours long still counts 12
+//! hours in the step, or the step of every band would shrink to one hour). The objective
 //! penalises the largest deviation and the sum of deviations, for duty counts per
 //! kind (each multiplied by its kind's `fairness_weight`) and for hours. Integral
 //! deviations keep the optimum easy to prove.
@@ -110,7 +112,8 @@ pub(super) fn add(model: &mut Model) {
     }
 }
 
-/// The step in which hours come: the greatest common divisor of the slots' lengths.
+/// The step in which hours come: the greatest common divisor of the slots' lengths
+/// as the clocks show them.
 fn hours_step(model: &Model) -> f64 {
     fn gcd(a: i64, b: i64) -> i64 {
         if b == 0 { a } else { gcd(b, a % b) }
@@ -119,7 +122,7 @@ fn hours_step(model: &Model) -> f64 {
         .roster()
         .slots()
         .iter()
-        .map(|s| s.minutes.max(1))
+        .map(|s| s.clock_minutes().max(1))
         .fold(0, gcd);
     if minutes == 0 {
         1.0

@@ -59,11 +59,12 @@ impl Checker<'_> {
                 own
             }
         };
-        // Hours come in steps of the largest length that divides every slot's length.
+        // Hours come in steps of the largest length that divides every slot's length
+        // on the clock (a night lengthened by a clock change keeps its 12 hours here).
         let unit_minutes = roster
             .slots()
             .iter()
-            .map(|s| s.minutes)
+            .map(|s| (s.end_local - s.start_local).num_minutes())
             .filter(|&m| m > 0)
             .reduce(|a, b| {
                 let (mut x, mut y) = (a, b);
