@@ -143,9 +143,23 @@ impl Construction {
             };
             values = solved;
         }
-        let values = self.matrix.rounded(&values);
+        let mut values = self.matrix.rounded(&values);
         if !self.matrix.keeps_every_row(&values, TOLERANCE) {
-            return Ok(None);
+            // a row no person's part reached (a slot nobody can take, its slack
+            // still at its start): every decision held, every other column solved for
+            let others: Vec<usize> = (0..values.len()).filter(|&c| !self.decision[c]).collect();
+            let left = time_limit - started.elapsed().as_secs_f64();
+            if left <= 0.0 {
+                return Ok(None);
+            }
+            let Some(settled) = self.solve_part(&others, &values, options, left, stop, true)?
+            else {
+                return Ok(None);
+            };
+            values = self.matrix.rounded(&settled);
+            if !self.matrix.keeps_every_row(&values, TOLERANCE) {
+                return Ok(None);
+            }
         }
         let objective = self.matrix.objective_of(&values);
         if options.verbose {
@@ -468,6 +482,26 @@ mod tests {
             &super::super::assignments_of(&roster, &decisions, &swept.1),
         );
         assert!((report.objective - swept.0).abs() < 1e-6, "{report:?}");
+    }
+
+    #[test]
+    fn a_slot_nobody_can_take_is_left_short_and_the_roster_still_built() {
+        let mut def = soft_cover();
+        // everybody away on Friday 5th: its evening stays short
+        let friday = chrono::NaiveDate::from_ymd_opt(2022, 8, 5).expect("a date");
+        for person in &mut def.staff {
+            person
+                .unavailable
+                .push(crate::Absence::new(crate::DateRange::single(friday)));
+        }
+        let (roster, decisions, (objective, columns)) = built(def).expect("applies");
+        let assignments = super::super::assignments_of(&roster, &decisions, &columns);
+        let report = validate(&roster, &assignments);
+        assert!(report.violations.is_empty(), "{:?}", report.violations);
+        assert_eq!(assignments.len(), 4);
+        assert!(assignments.iter().all(|a| a.date != friday));
+        assert_eq!(report.terms.get(&Term::CoverUnder).copied(), Some(100.0));
+        assert!((report.objective - objective).abs() < 1e-6, "{report:?}");
     }
 
     #[test]
