@@ -26,7 +26,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Instant;
 
 use super::detached::Detached;
-use super::highs::{Callbacks, Exchange, Matrix, Program};
+use super::highs::{Callbacks, Exchange, Matrix, Program, better};
 use super::{GRACE, SolveOptions, set_options};
 use crate::SolveError;
 use crate::model::Decision;
@@ -195,7 +195,7 @@ impl Construction {
             };
             let solved = self.matrix.rounded(&solved);
             let cost = self.matrix.objective_of(&solved);
-            if cost < objective - TOLERANCE && self.matrix.keeps_every_row(&solved, TOLERANCE) {
+            if better(cost, objective) && self.matrix.keeps_every_row(&solved, TOLERANCE) {
                 (objective, values) = (cost, solved);
             }
         }
@@ -304,7 +304,7 @@ pub(super) fn start(
                 found = exchange.best();
             }
             while let Some(built) = &found
-                && exchange.best().is_none_or(|(o, _)| o >= built.0)
+                && exchange.better_than(built.0).is_none()
             {
                 let left = limit - started.elapsed().as_secs_f64();
                 let Some(swept) = construction
