@@ -524,6 +524,10 @@ enum First {
 /// (the second thread's on a tie, whichever ends first: the same roster on every
 /// run); otherwise the better one starts the full solve.
 ///
+/// When the simplex method does not solve the relaxation within its work limit,
+/// the full solve starts at once and solves its root by the interior point method
+/// ([`Program::root_by_interior_point`]).
+///
 /// When the relaxation cannot be completed, the full solve starts at once, with the
 /// relaxation's bound: HiGHS's own completion of the relaxation fails there too, so
 /// a short solve would only do the root node that the full solve does again, and
@@ -541,6 +545,7 @@ fn from_relaxation(
     let started = Instant::now();
     let left = || (options.time_limit - started.elapsed().as_secs_f64()).max(0.0);
     let Some(relaxed) = program.relaxation(options.time_limit, matrix.nonzeros())? else {
+        program.root_by_interior_point()?;
         return Ok(First::Start(None, left(), f64::NEG_INFINITY));
     };
     let bound = exchange.rounded_up(matrix.objective_of(&relaxed));

@@ -16,14 +16,15 @@ use crate::model::Decision;
 use crate::random::SplitMix;
 use crate::{Roster, SolveError};
 
-/// The neighbourhood search beside the whole program's solve: waits [`ALONE`]
-/// seconds (the whole solve's first roster is usually in `exchange` by then), takes
-/// the best roster in `exchange` (or finds one), then improves it until the time
-/// limit or `stop`, offering each better roster to `exchange`. Does nothing more
-/// when it fails: the whole program's solve reports errors.
+/// The neighbourhood search beside the whole program's solve: waits until
+/// [`ALONE`] seconds after the solve started (the whole solve's first roster is
+/// usually in `exchange` by then; a first roster built on the search's core has
+/// taken that time already), takes the best roster in `exchange` (or finds one),
+/// then improves it until the time limit or `stop`, offering each better roster
+/// to `exchange`. Does nothing more when it fails: the whole program's solve
+/// reports errors.
 pub(super) fn beside(search: Search, exchange: &Exchange) {
-    let waiting = Instant::now();
-    while waiting.elapsed().as_secs_f64() < ALONE {
+    while search.started.elapsed().as_secs_f64() < ALONE {
         if search.stop.load(Ordering::Relaxed) {
             return;
         }

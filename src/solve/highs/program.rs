@@ -137,6 +137,17 @@ impl Program {
         self.solve_with(time_limit, start, Callbacks::None)
     }
 
+    /// Has the solve of the whole program solve its root node's first linear
+    /// program by the interior point method (then crossover to a basis) instead
+    /// of the dual simplex: for programs whose relaxation the simplex method
+    /// could not solve within [`RELAXATION_WORK`], the simplex method may take
+    /// much of the time limit over it, or all of it, where the interior point
+    /// method takes seconds; the root's cut rounds and heuristics, and the bound,
+    /// come that much sooner.
+    pub(crate) fn root_by_interior_point(&mut self) -> Result<(), SolveError> {
+        self.set_option("mip_lp_solver", "ipm")
+    }
+
     /// The columns of the linear relaxation's optimum (integrality dropped), when it
     /// is solved within `time_limit` seconds and [`RELAXATION_WORK`] (the program
     /// has `nonzeros` coefficients); `None` otherwise. Its optimum is the bound
@@ -271,6 +282,37 @@ mod tests {
 
     fn is_solver_error<T>(result: Result<T, SolveError>) -> bool {
         matches!(result, Err(SolveError::Solver(_)))
+    }
+
+    /// The optimum of a small program with a fractional relaxation (rows of
+    /// random weights over binary columns, a least and a most each), proven,
+    /// with its root solved by the interior point method or not.
+    fn proven_optimum(interior_point: bool) -> f64 {
+        let mut random = SplitMix(11);
+        let mut problem = RowProblem::default();
+        let cols: Vec<_> = (0..30)
+            .map(|_| problem.add_integer_column(1.0 + random.below(20) as f64, 0..=1))
+            .collect();
+        for _ in 0..6 {
+            let weights: Vec<f64> = cols.iter().map(|_| random.below(10) as f64).collect();
+            let total: f64 = weights.iter().sum();
+            problem.add_row(total / 3.0..=total / 2.0, cols.iter().copied().zip(weights));
+        }
+        let mut program = Program::from_problem(problem, 0.0).unwrap();
+        program.set_option("output_flag", false).unwrap();
+        if interior_point {
+            program.root_by_interior_point().unwrap();
+        }
+        let run = program.solve(30.0, None).unwrap();
+        assert_eq!(run.status, HighsModelStatus::Optimal);
+        run.objective
+    }
+
+    #[test]
+    fn a_root_solved_by_the_interior_point_method_proves_the_same_optimum() {
+        let simplex = proven_optimum(false);
+        assert!(simplex > 0.0, "{simplex}");
+        assert!((proven_optimum(true) - simplex).abs() < 1e-6);
     }
 
     #[test]
