@@ -430,7 +430,10 @@ pub fn max_threads() -> u32 {
 /// thread (better rosters sooner); the better roster wins.
 ///
 /// The search starts only when the whole program is not solved within [`ALONE`]
-/// seconds, and stops when it is.
+/// seconds, and stops when it is. A whole solve of a large program (its root by
+/// the interior point method) that gains nothing for long (see `Progress`) stops,
+/// and a second search takes its core for the time left; the bound it proved is
+/// kept.
 fn search(
     mut whole: Program,
     matrix: &Arc<Matrix>,
@@ -456,15 +459,18 @@ fn search(
         }
     };
     let stop = Arc::new(AtomicBool::new(false));
-    let search = search::Search::new(
-        Arc::clone(matrix),
-        roster,
-        decisions,
-        decision,
-        options,
-        Arc::clone(&stop),
-        started,
-    );
+    let new_search = |options: &SolveOptions| {
+        search::Search::new(
+            Arc::clone(matrix),
+            roster,
+            decisions,
+            decision.clone(),
+            options,
+            Arc::clone(&stop),
+            started,
+        )
+    };
+    let search = new_search(options);
     // the search's clock is the solve's: it ends with the whole solve; it starts
     // once a first roster is built on its core (that roster is in the exchange)
     let building = constructing.as_ref().map_or(0.0, construct::Running::left);
@@ -475,7 +481,28 @@ fn search(
             search::beside(search, &exchange)
         }
     });
+    // Only where the relaxation was beyond the simplex method's work limit: the
+    // root's linear programs are then so large that HiGHS's root takes much of the
+    // time limit. On smaller programs the whole solve's tree and its heuristics,
+    // which start from the search's rosters, find better ones late, after long
+    // stretches without a gain (measured in docs/benchmarks-nsp.md).
+    if whole.root_is_interior_point() {
+        exchange.allow_yield(options.time_limit);
+    }
     let run = whole.solve_with(time_limit, start.as_deref(), Callbacks::Share(&exchange));
+    if exchange.yielded() {
+        if options.verbose {
+            eprintln!(
+                "whole solve: {:.1} s, gains nothing; its core runs a second search",
+                started.elapsed().as_secs_f64()
+            );
+        }
+        let second = SolveOptions {
+            seed: options.seed.wrapping_add(1),
+            ..options.clone()
+        };
+        search::instead(new_search(&second), &exchange);
+    }
     stop.store(true, Ordering::Relaxed);
     // The search's rosters are in the exchange; a failed search leaves none. Its
     // part in progress is interrupted at HiGHS's next check of the stop flag,

@@ -34,6 +34,14 @@ pub(super) fn beside(search: Search, exchange: &Exchange) {
     let _ = search.run(exchange);
 }
 
+/// A second search in place of the whole program's solve, which gave its core up:
+/// from the best roster in `exchange` until the time limit, `stop`, or a roster
+/// that meets the bound the whole solve proved.
+pub(super) fn instead(search: Search, exchange: &Exchange) {
+    // An error ends this search; the first one goes on.
+    let _ = search.run(exchange);
+}
+
 /// A large-neighbourhood search over the decisions of one program.
 pub(super) struct Search {
     /// The program's matrix, which each neighbourhood's part is cut from.
@@ -145,7 +153,9 @@ impl Search {
     }
 
     fn stopped(&self) -> bool {
-        self.stop.load(Ordering::Relaxed) || self.left() < 0.2
+        self.stop.load(Ordering::Relaxed)
+            || self.left() < 0.2
+            || self.options.watch.as_ref().is_some_and(|w| w.is_stopped())
     }
 
     /// The exchange's roster (or a first one of its own), then better ones until the
@@ -180,7 +190,7 @@ impl Search {
             if let Some((better, columns)) = exchange.better_than(objective) {
                 if self.options.verbose {
                     eprintln!(
-                        "neighbourhood search: {:.1} s, from the whole solve: {better}",
+                        "neighbourhood search: {:.1} s, from the other solve: {better}",
                         self.started.elapsed().as_secs_f64()
                     );
                 }

@@ -187,7 +187,9 @@ unsafe extern "C" fn callback(
             }
         }
     } else if kind == kHighsCallbackMipInterrupt
-        && (exchange.note_bound(out.mip_dual_bound) || exchange.stop_asked())
+        && (exchange.note_bound(out.mip_dual_bound)
+            || exchange.stop_asked()
+            || exchange.whole_yields())
         && !input.is_null()
     {
         // SAFETY: `input` is HiGHS's input structure, valid during the call.

@@ -8,7 +8,9 @@
 //! rosters back and stops once its roster meets the bound.
 
 use std::sync::{Arc, Mutex, MutexGuard};
+use std::time::Instant;
 
+use super::progress::Progress;
 use crate::Watch;
 
 /// The shared best roster and bound. Objective values include the objective's
@@ -24,6 +26,8 @@ pub(crate) struct Exchange {
     integral: bool,
     /// Told of every better roster and bound; its stop interrupts the whole solve.
     watch: Option<Arc<Watch>>,
+    /// When the exchange was made: the clock of the whole solve's [`Progress`].
+    made: Instant,
 }
 
 struct State {
@@ -35,6 +39,8 @@ struct State {
     whole_holds: f64,
     /// The best bound the whole program's solve has proved.
     bound: f64,
+    /// What the whole program's solve has gained, and when.
+    progress: Progress,
 }
 
 impl Exchange {
@@ -47,11 +53,13 @@ impl Exchange {
                 objective: f64::INFINITY,
                 whole_holds: f64::INFINITY,
                 bound: f64::NEG_INFINITY,
+                progress: Progress::default(),
             }),
             offset,
             relative_gap,
             integral,
             watch: None,
+            made: Instant::now(),
         }
     }
 
@@ -122,6 +130,7 @@ impl Exchange {
         let mut state = self.state();
         state.whole_holds = state.whole_holds.min(objective);
         if better(objective, state.objective) {
+            state.progress.roster(self.seconds());
             state.objective = objective;
             state.columns = Some(columns.to_vec());
             self.tell_best(objective, columns);
@@ -152,12 +161,39 @@ impl Exchange {
     pub(crate) fn note_lower_bound(&self, bound: f64) -> bool {
         let mut state = self.state();
         if bound.is_finite() {
-            state.bound = state.bound.max(self.rounded_up(bound));
+            let (old, new) = (state.bound, self.rounded_up(bound));
+            let best = state.objective;
+            state.progress.bound(self.seconds(), old, new, best);
+            state.bound = old.max(new);
             if let Some(watch) = &self.watch {
                 watch.note_bound(state.bound);
             }
         }
         meets(state.objective, state.bound, self.relative_gap)
+    }
+
+    /// From now on the whole program's solve, of a time limit of `limit` seconds,
+    /// gives its core to a second search once it gains nothing for long
+    /// ([`Progress`]).
+    pub(crate) fn allow_yield(&self, limit: f64) {
+        self.state().progress.allow_yield(limit);
+    }
+
+    /// Whether the whole program's solve should give its core up now (and stop).
+    pub(super) fn whole_yields(&self) -> bool {
+        let now = self.seconds();
+        let mut state = self.state();
+        let (best, bound) = (state.objective, state.bound);
+        state.progress.should_yield(now, best, bound)
+    }
+
+    /// Whether the whole program's solve was told to give its core up.
+    pub(crate) fn yielded(&self) -> bool {
+        self.state().progress.yielded()
+    }
+
+    fn seconds(&self) -> f64 {
+        self.made.elapsed().as_secs_f64()
     }
 
     /// A lower bound on every roster's objective (constant included), rounded up

@@ -8,6 +8,7 @@ mod callbacks;
 mod exchange;
 mod matrix;
 mod program;
+mod progress;
 
 pub(crate) use exchange::{Exchange, better, meets};
 pub(crate) use matrix::Matrix;

@@ -30,6 +30,9 @@ pub(crate) struct Program {
     offset: f64,
     /// The watch whose stop interrupts every solve of the program.
     watch: Option<Arc<Watch>>,
+    /// Whether the root's first linear program is solved by the interior point
+    /// method ([`Program::root_by_interior_point`]).
+    interior_root: bool,
 }
 
 /// What one solve gave.
@@ -87,6 +90,7 @@ impl Program {
             highs: Some(highs),
             offset,
             watch: None,
+            interior_root: false,
         })
     }
 
@@ -99,6 +103,7 @@ impl Program {
             highs: Some(highs),
             offset,
             watch: None,
+            interior_root: false,
         })
     }
 
@@ -145,7 +150,15 @@ impl Program {
     /// method takes seconds; the root's cut rounds and heuristics, and the bound,
     /// come that much sooner.
     pub(crate) fn root_by_interior_point(&mut self) -> Result<(), SolveError> {
-        self.set_option("mip_lp_solver", "ipm")
+        self.set_option("mip_lp_solver", "ipm")?;
+        self.interior_root = true;
+        Ok(())
+    }
+
+    /// Whether [`Program::root_by_interior_point`] was called: the relaxation was
+    /// beyond the simplex method's work limit.
+    pub(crate) fn root_is_interior_point(&self) -> bool {
+        self.interior_root
     }
 
     /// The columns of the linear relaxation's optimum (integrality dropped), when it
@@ -258,6 +271,61 @@ mod tests {
             market_split_ends(true, 30.0),
             HighsModelStatus::ReachedInterrupt
         );
+    }
+
+    /// A market split program whose rows sum to what a random choice of its
+    /// columns gives them, with that choice (a roster) and its objective.
+    fn market_split_with_a_roster() -> (RowProblem, Vec<f64>, f64) {
+        let mut random = SplitMix(5);
+        let mut problem = RowProblem::default();
+        let costs: Vec<f64> = (0..40).map(|_| 1.0 + random.below(9) as f64).collect();
+        let cols: Vec<_> = costs
+            .iter()
+            .map(|&c| problem.add_integer_column(c, 0..=1))
+            .collect();
+        let chosen: Vec<f64> = cols.iter().map(|_| random.below(2) as f64).collect();
+        for _ in 0..4 {
+            let weights: Vec<f64> = cols.iter().map(|_| random.below(100) as f64).collect();
+            let sum: f64 = weights.iter().zip(&chosen).map(|(w, x)| w * x).sum();
+            problem.add_row(sum..=sum, cols.iter().copied().zip(weights));
+        }
+        let objective = costs.iter().zip(&chosen).map(|(c, x)| c * x).sum();
+        (problem, chosen, objective)
+    }
+
+    /// The market split program with a roster solved for `time_limit` seconds,
+    /// sharing through an exchange that holds that roster and, given `yield_limit`,
+    /// lets the solve give its core up as if its time limit were that long; the
+    /// run, the exchange, and the roster's objective.
+    fn market_split_shared(yield_limit: Option<f64>, time_limit: f64) -> (Run, Exchange, f64) {
+        let (problem, roster, objective) = market_split_with_a_roster();
+        let mut program = Program::from_problem(problem, 0.0).unwrap();
+        program.set_option("output_flag", false).unwrap();
+        let exchange = Exchange::new(0.0, 0.0, true);
+        exchange.offer(objective, &roster);
+        if let Some(limit) = yield_limit {
+            exchange.allow_yield(limit);
+        }
+        let run = program
+            .solve_with(time_limit, None, Callbacks::Share(&exchange))
+            .unwrap();
+        (run, exchange, objective)
+    }
+
+    #[test]
+    fn a_whole_solve_that_gains_nothing_gives_its_core_up() {
+        let (run, exchange, objective) = market_split_shared(Some(1.0), 30.0);
+        assert_eq!(run.status, HighsModelStatus::ReachedInterrupt);
+        assert!(exchange.yielded());
+        assert!(exchange.bound().is_finite(), "the bound is kept");
+        assert!(exchange.best().unwrap().0 <= objective);
+    }
+
+    #[test]
+    fn a_whole_solve_not_allowed_to_give_its_core_up_keeps_it() {
+        let (run, exchange, _) = market_split_shared(None, 1.0);
+        assert_eq!(run.status, HighsModelStatus::ReachedTimeLimit);
+        assert!(!exchange.yielded());
     }
 
     #[test]
