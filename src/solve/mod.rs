@@ -501,7 +501,8 @@ fn search(
             seed: options.seed.wrapping_add(1),
             ..options.clone()
         };
-        search::instead(new_search(&second), &exchange);
+        // An error ends this search; the first one goes on.
+        let _ = new_search(&second).run(&exchange);
     }
     stop.store(true, Ordering::Relaxed);
     // The search's rosters are in the exchange; a failed search leaves none. Its

@@ -34,14 +34,6 @@ pub(super) fn beside(search: Search, exchange: &Exchange) {
     let _ = search.run(exchange);
 }
 
-/// A second search in place of the whole program's solve, which gave its core up:
-/// from the best roster in `exchange` until the time limit, `stop`, or a roster
-/// that meets the bound the whole solve proved.
-pub(super) fn instead(search: Search, exchange: &Exchange) {
-    // An error ends this search; the first one goes on.
-    let _ = search.run(exchange);
-}
-
 /// A large-neighbourhood search over the decisions of one program.
 pub(super) struct Search {
     /// The program's matrix, which each neighbourhood's part is cut from.
@@ -159,8 +151,9 @@ impl Search {
     }
 
     /// The exchange's roster (or a first one of its own), then better ones until the
-    /// time limit, `stop`, or a roster that meets the whole solve's bound.
-    fn run(mut self, exchange: &Exchange) -> Result<(), SolveError> {
+    /// time limit, `stop`, or a roster that meets the whole solve's bound. Also run
+    /// in place of a whole solve that gave its core up.
+    pub(super) fn run(mut self, exchange: &Exchange) -> Result<(), SolveError> {
         let (mut objective, mut current) = match exchange.best() {
             Some(found) => found,
             None => match self.first_roster()? {

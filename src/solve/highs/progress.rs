@@ -31,8 +31,6 @@ pub(super) struct Progress {
     /// Seconds since the solve started when the whole solve last gained (a better
     /// roster, its first bound, or a bound that closes part of the gap).
     gained_at: f64,
-    /// Whether it has a bound (there is nothing to keep before it has one).
-    bounded: bool,
     /// The time limit, once a second search may take the whole solve's core (only
     /// where a search runs beside it, and only in its full solve).
     limit: Option<f64>,
@@ -57,7 +55,6 @@ impl Progress {
         if !old.is_finite() || !gap.is_finite() || new - old >= BOUND_GAIN * gap {
             self.gained_at = now;
         }
-        self.bounded = true;
     }
 
     /// From now on the whole solve, of a time limit of `limit` seconds, may give
@@ -67,13 +64,15 @@ impl Progress {
     }
 
     /// Whether the whole solve should give its core up `now`, with the best
-    /// roster's objective `best` and the bound `bound`; once it should, it stays so.
+    /// roster's objective `best` and the bound `bound` (minus infinity while there
+    /// is none: there is nothing to keep before it has one); once it should, it
+    /// stays so.
     pub(super) fn should_yield(&mut self, now: f64, best: f64, bound: f64) -> bool {
         self.yielded = self.yielded
             || (self
                 .limit
                 .is_some_and(|limit| now >= EARLIEST_SHARE * limit)
-                && self.bounded
+                && bound.is_finite()
                 && best - bound > NEAR_GAP * best.abs()
                 && now - self.gained_at >= IDLE_SHARE * now);
         self.yielded
@@ -157,7 +156,7 @@ mod tests {
     fn never_without_a_bound_before_a_quarter_of_the_limit_or_unless_allowed() {
         let mut unbounded = allowed();
         assert!(
-            !unbounded.should_yield(50.0, FAR.0, FAR.1),
+            !unbounded.should_yield(50.0, FAR.0, f64::NEG_INFINITY),
             "no bound to keep"
         );
         let mut early = allowed();
