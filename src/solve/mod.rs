@@ -384,6 +384,16 @@ fn check_full_run(roster: &Roster, status: HighsModelStatus) -> Result<bool, Sol
 }
 
 impl Best {
+    /// No roster and no bound, from a solve that gave nothing back.
+    fn none() -> Best {
+        Best {
+            columns: None,
+            objective: f64::INFINITY,
+            bound: f64::NEG_INFINITY,
+            proven: false,
+        }
+    }
+
     fn from_full_run(roster: &Roster, run: Run) -> Result<Best, SolveError> {
         let proven = check_full_run(roster, run.status)?;
         Ok(Best {
@@ -425,15 +435,17 @@ pub fn max_threads() -> u32 {
     u32::try_from(available_cores()).unwrap_or(u32::MAX)
 }
 
-/// The whole program solved for the full time limit in this thread (the bound, and
-/// the proof of optimality), with a neighbourhood search beside it in a second
-/// thread (better rosters sooner); the better roster wins.
+/// The whole program solved for the full time limit (the bound, and the proof of
+/// optimality), with a neighbourhood search beside it in a second thread (better
+/// rosters sooner); the better roster wins.
 ///
 /// The search starts only when the whole program is not solved within [`ALONE`]
 /// seconds, and stops when it is. A whole solve of a large program (its root by
 /// the interior point method) that gains nothing for long (see `Progress`) stops,
 /// and a second search takes its core for the time left; the bound it proved is
-/// kept.
+/// kept. The whole solve runs on a thread of its own, awaited here: one still in
+/// its root's linear program [`GRACE`] seconds past its time limit or the stop
+/// asked through the watch is left behind (see `patience`).
 fn search(
     mut whole: Program,
     matrix: &Arc<Matrix>,
@@ -489,7 +501,21 @@ fn search(
     if whole.root_is_interior_point() {
         exchange.allow_yield(options.time_limit);
     }
-    let run = whole.solve_with(time_limit, start.as_deref(), Callbacks::Share(&exchange));
+    let solving = Instant::now();
+    let whole_solve = Detached::spawn({
+        let exchange = Arc::clone(&exchange);
+        move || whole.solve_with(time_limit, start.as_deref(), Callbacks::Share(&exchange))
+    });
+    let watch = options.watch.clone();
+    let run = whole_solve.wait_while(patience(solving, time_limit, GRACE, move || {
+        watch.as_ref().is_some_and(|w| w.is_stopped())
+    }));
+    if run.is_none() && options.verbose {
+        eprintln!(
+            "whole solve: {:.1} s, still in its root past the time limit or the stop; left behind",
+            started.elapsed().as_secs_f64()
+        );
+    }
     if exchange.yielded() {
         if options.verbose {
             eprintln!(
@@ -515,7 +541,10 @@ fn search(
         0.0
     };
     let _ = helper.wait(part_limit(options).max(building) + GRACE);
-    let mut best = Best::from_full_run(roster, run?)?;
+    let mut best = match run {
+        Some(run) => Best::from_full_run(roster, run?)?,
+        None => Best::none(),
+    };
     best.bound = best.bound.max(exchange.bound());
     // On a tie the exchange's roster: the whole solve's own final roster may be one
     // HiGHS rebuilt from a handed-over roster, which need not cost the same.
@@ -532,6 +561,28 @@ fn search(
 /// Seconds a thread that solves a part of the program is waited for beyond the
 /// part's own time limit, before it is taken to be stuck in HiGHS and let go.
 const GRACE: f64 = 2.0;
+
+/// Whether to wait on for a whole program's solve that started at `solving` with
+/// `time_limit` seconds: until `grace` seconds past its time limit, or past the
+/// moment `stopped()` first holds. Inside its root's first linear program HiGHS
+/// looks at neither its clock nor its callbacks, and on the largest programs that
+/// linear program outlasts the time limit: the solve is then left behind, and the
+/// best roster and bound that the exchange holds are the answer.
+fn patience(
+    solving: Instant,
+    time_limit: f64,
+    grace: f64,
+    stopped: impl Fn() -> bool,
+) -> impl FnMut() -> bool {
+    let mut stop_seen: Option<Instant> = None;
+    move || {
+        if stop_seen.is_none() && stopped() {
+            stop_seen = Some(Instant::now());
+        }
+        solving.elapsed().as_secs_f64() < time_limit + grace
+            && stop_seen.is_none_or(|seen| seen.elapsed().as_secs_f64() < grace)
+    }
+}
 
 /// What the first, short solve from the relaxation gave.
 enum First {
@@ -675,4 +726,36 @@ fn relative_gap(objective: f64, bound: f64) -> f64 {
         return 1.0;
     }
     ((objective - bound) / objective.abs().max(1e-9)).max(0.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::time::Duration;
+
+    #[test]
+    fn a_whole_solve_is_waited_for_within_its_time_limit_and_grace() {
+        let mut waiting = patience(Instant::now(), 60.0, 2.0, || false);
+        assert!(waiting());
+        let long_ago = Instant::now().checked_sub(Duration::from_secs(10)).unwrap();
+        let mut waiting = patience(long_ago, 9.0, 2.0, || false);
+        assert!(waiting(), "one second past the limit, within the grace");
+        let mut waiting = patience(long_ago, 7.0, 2.0, || false);
+        assert!(!waiting(), "three seconds past the limit");
+    }
+
+    #[test]
+    fn a_whole_solve_is_waited_for_the_grace_after_a_stop() {
+        let stopped = AtomicBool::new(false);
+        let mut waiting = patience(Instant::now(), 60.0, 0.05, || {
+            stopped.load(Ordering::Relaxed)
+        });
+        assert!(waiting());
+        std::thread::sleep(Duration::from_millis(80));
+        assert!(waiting(), "no stop yet: the grace has not started");
+        stopped.store(true, Ordering::Relaxed);
+        assert!(waiting(), "the stop just seen");
+        std::thread::sleep(Duration::from_millis(80));
+        assert!(!waiting(), "the grace after the stop is over");
+    }
 }

@@ -1,7 +1,8 @@
 //! The HiGHS callbacks through which a solve shares rosters and its bound with an
 //! [`Exchange`], or is interrupted by a flag. The `highs` crate does not wrap
-//! HiGHS's callbacks, so this module calls the C interface (`highs-sys`) directly;
-//! it is the only unsafe code of the crate.
+//! HiGHS's callbacks, so this module calls the C interface (`highs-sys`) directly.
+//! It also declares a [`Program`] safe to move to another thread. It is the only
+//! unsafe code of the crate.
 //!
 //! HiGHS keeps a raw pointer to the callbacks' data. [`Started`] ties that pointer's
 //! life to the data's: it owns the HiGHS instance while the callbacks are set and
@@ -23,7 +24,15 @@ use highs_sys::{
 };
 
 use super::exchange::Exchange;
+use super::program::Program;
 use crate::SolveError;
+
+// SAFETY: a `Program` owns its HiGHS instance alone: no other handle to it exists,
+// and the callbacks' data are borrowed only while a solve runs (`Started`), on the
+// thread that solves. A HiGHS instance may be used from any thread, one at a time
+// (the search's parts are made and solved on threads of their own); the `highs`
+// crate's model is not `Send` only because it holds a raw pointer.
+unsafe impl Send for Program {}
 
 /// The flags that interrupt a solve with [`Started::stoppable`]: any one set stops it.
 pub(crate) struct Interrupt<'a>(pub [Option<&'a AtomicBool>; 2]);

@@ -2,7 +2,7 @@
 //! sparse copy of it that parts are cut from ([`Matrix`]), what concurrent solves
 //! share ([`Exchange`]), and the C callbacks through which they share it.
 
-// The one module with unsafe code: HiGHS's C callbacks.
+// The one module with unsafe code: HiGHS's C callbacks, and `Program` made `Send`.
 #[allow(unsafe_code)]
 mod callbacks;
 mod exchange;
