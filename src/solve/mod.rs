@@ -512,7 +512,7 @@ fn search(
     }));
     if run.is_none() && options.verbose {
         eprintln!(
-            "whole solve: {:.1} s, still in its root past the time limit or the stop; left behind",
+            "whole solve: {:.1} s, not back {GRACE} s past its time limit or the stop; left behind",
             started.elapsed().as_secs_f64()
         );
     }
