@@ -75,6 +75,13 @@ pub struct SolveOptions {
     pub watch: Option<Arc<Watch>>,
 }
 
+impl SolveOptions {
+    /// Whether a stop was asked through the [`watch`](SolveOptions::watch).
+    pub(crate) fn stop_asked(&self) -> bool {
+        self.watch.as_ref().is_some_and(|w| w.is_stopped())
+    }
+}
+
 impl Default for SolveOptions {
     fn default() -> Self {
         SolveOptions {
@@ -278,7 +285,7 @@ pub fn solve(roster: &Roster, options: &SolveOptions) -> Result<Outcome, SolveEr
         && meets(report.objective, best.bound, options.relative_gap)
     {
         Status::Optimal
-    } else if options.watch.as_ref().is_some_and(|w| w.is_stopped()) {
+    } else if options.stop_asked() {
         Status::Interrupted
     } else {
         Status::TimeLimit
@@ -384,12 +391,12 @@ fn check_full_run(roster: &Roster, status: HighsModelStatus) -> Result<bool, Sol
 }
 
 impl Best {
-    /// No roster and no bound, from a solve that gave nothing back.
-    fn none() -> Best {
+    /// No roster, and `bound` (minus infinity where none was proved).
+    fn without_roster(bound: f64) -> Best {
         Best {
             columns: None,
             objective: f64::INFINITY,
-            bound: f64::NEG_INFINITY,
+            bound,
             proven: false,
         }
     }
@@ -506,9 +513,8 @@ fn search(
         let exchange = Arc::clone(&exchange);
         move || whole.solve_with(time_limit, start.as_deref(), Callbacks::Share(&exchange))
     });
-    let watch = options.watch.clone();
-    let run = whole_solve.wait_while(patience(solving, time_limit, GRACE, move || {
-        watch.as_ref().is_some_and(|w| w.is_stopped())
+    let run = whole_solve.wait_while(patience(solving, time_limit, GRACE, || {
+        options.stop_asked()
     }));
     if run.is_none() && options.verbose {
         eprintln!(
@@ -543,7 +549,7 @@ fn search(
     let _ = helper.wait(part_limit(options).max(building) + GRACE);
     let mut best = match run {
         Some(run) => Best::from_full_run(roster, run?)?,
-        None => Best::none(),
+        None => Best::without_roster(f64::NEG_INFINITY),
     };
     best.bound = best.bound.max(exchange.bound());
     // On a tie the exchange's roster: the whole solve's own final roster may be one

@@ -145,9 +145,7 @@ impl Search {
     }
 
     fn stopped(&self) -> bool {
-        self.stop.load(Ordering::Relaxed)
-            || self.left() < 0.2
-            || self.options.watch.as_ref().is_some_and(|w| w.is_stopped())
+        self.stop.load(Ordering::Relaxed) || self.left() < 0.2 || self.options.stop_asked()
     }
 
     /// The exchange's roster (or a first one of its own), then better ones until the

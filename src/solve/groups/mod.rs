@@ -174,7 +174,7 @@ pub(super) fn solve_apart(
     let started = Instant::now();
     let is_shared = mark(matrix.column_count(), shared);
     let apart = solve_groups(matrix, groups, is_shared, roster, decisions, options)?;
-    let stopped = options.watch.as_ref().is_some_and(|w| w.is_stopped());
+    let stopped = options.stop_asked();
     let left = options.time_limit - started.elapsed().as_secs_f64();
     if !whole_needed(&apart, stopped, left, options.time_limit) {
         return Ok(apart);
@@ -239,18 +239,11 @@ fn solve_groups(
         options.watch.clone(),
     ));
     let scaled: Vec<(usize, f64)> = scaled.into_iter().collect();
-    let stopped = || options.watch.as_ref().is_some_and(|w| w.is_stopped());
-    let none = |bound: f64| Best {
-        columns: None,
-        objective: f64::INFINITY,
-        bound,
-        proven: false,
-    };
     for (k, g) in order.into_iter().enumerate() {
         let (group, group_size) = (&groups[g], sizes[g]);
-        if left() <= 0.0 || stopped() {
+        if left() <= 0.0 || options.stop_asked() {
             combined.whole();
-            return Ok(none(f64::NEG_INFINITY));
+            return Ok(Best::without_roster(f64::NEG_INFINITY));
         }
         let mut part_options = options.clone();
         part_options.time_limit = left() * group_size as f64 / size_left.max(1) as f64;
@@ -267,14 +260,14 @@ fn solve_groups(
         }
         let Some(solved) = best.columns else {
             combined.whole();
-            return Ok(none(f64::NEG_INFINITY));
+            return Ok(Best::without_roster(f64::NEG_INFINITY));
         };
         combined.finish(&solved, best.bound);
     }
     let (columns, bound) = combined.whole();
     let columns = matrix.rounded(&columns);
     if !matrix.keeps_every_row(&columns, 1e-6) {
-        return Ok(none(bound));
+        return Ok(Best::without_roster(bound));
     }
     let objective = matrix.objective_of(&columns);
     let proven = meets(objective, bound, options.relative_gap);
