@@ -450,7 +450,9 @@ pub fn max_threads() -> u32 {
 /// seconds, and stops when it is. A whole solve of a large program (its root by
 /// the interior point method) that gains nothing for long (see `Progress`) stops,
 /// and a second search takes its core for the time left; the bound it proved is
-/// kept. The whole solve runs on a thread of its own, awaited here: one still in
+/// kept. Such a solve is held to a share of its time limit until its root's first
+/// linear program is solved (then lengthened to the whole limit); one whose root
+/// is not solved by then gives its core to a second search too. The whole solve runs on a thread of its own, awaited here: one still in
 /// its root's linear program [`GRACE`] seconds past its time limit or the stop
 /// asked through the watch is left behind (see `patience`).
 fn search(
@@ -505,13 +507,18 @@ fn search(
     // time limit. On smaller programs the whole solve's tree and its heuristics,
     // which start from the search's rosters, find better ones late, after long
     // stretches without a gain (measured in docs/benchmarks-nsp.md).
-    if whole.root_is_interior_point() {
+    // There too its root's first linear program is held to a share of the time
+    // limit (see `Progress::hold_root`).
+    let whole_limit = if whole.root_is_interior_point() {
         exchange.allow_yield(options.time_limit);
-    }
+        exchange.hold_root(time_limit)
+    } else {
+        time_limit
+    };
     let solving = Instant::now();
     let whole_solve = Detached::spawn({
         let exchange = Arc::clone(&exchange);
-        move || whole.solve_with(time_limit, start.as_deref(), Callbacks::Share(&exchange))
+        move || whole.solve_with(whole_limit, start.as_deref(), Callbacks::Share(&exchange))
     });
     let run = whole_solve.wait_while(patience(solving, time_limit, GRACE, || {
         options.stop_asked()
@@ -522,10 +529,17 @@ fn search(
             started.elapsed().as_secs_f64()
         );
     }
-    if exchange.yielded() {
+    let root_unsolved = exchange.root_unsolved()
+        && matches!(&run, Some(Ok(run)) if run.status == HighsModelStatus::ReachedTimeLimit);
+    if exchange.yielded() || root_unsolved {
         if options.verbose {
+            let why = if exchange.root_unsolved() {
+                "its root's linear program unsolved at its held time limit"
+            } else {
+                "gains nothing"
+            };
             eprintln!(
-                "whole solve: {:.1} s, gains nothing; its core runs a second search",
+                "whole solve: {:.1} s, {why}; its core runs a second search",
                 started.elapsed().as_secs_f64()
             );
         }

@@ -17,8 +17,9 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 use highs::{Model, SolvedModel};
 use highs_sys::{
-    Highs_setCallback, Highs_setCallbackSolution, Highs_startCallback, HighsCallbackDataIn,
-    HighsCallbackDataOut, kHighsCallbackCallbackMipUserSolution, kHighsCallbackIpmInterrupt,
+    Highs_getDoubleOptionValue, Highs_setCallback, Highs_setCallbackSolution,
+    Highs_setDoubleOptionValue, Highs_startCallback, HighsCallbackDataIn, HighsCallbackDataOut,
+    kHighsCallbackCallbackMipUserSolution, kHighsCallbackIpmInterrupt,
     kHighsCallbackMipImprovingSolution, kHighsCallbackMipInterrupt, kHighsCallbackSimplexInterrupt,
     kHighsStatusOk,
 };
@@ -57,9 +58,22 @@ const INTERRUPTS: [c_int; 3] = [
 /// removes the callbacks first; dropping the guard destroys the instance, and the
 /// callbacks with it.
 pub(super) struct Started<'data> {
+    /// Declared first, so dropped first: the instance goes before the data it
+    /// points to.
     model: Model,
+    /// The sharing callback's data, at one address for as long as HiGHS holds a
+    /// raw pointer to it.
+    sharing: Option<Box<Sharing<'data>>>,
     /// The callbacks' data, which HiGHS holds as a raw pointer.
     data: PhantomData<&'data ()>,
+}
+
+/// What the sharing callback reads: the exchange, and the HiGHS instance that
+/// calls it, whose time limit it lengthens once the root's first linear program
+/// is solved ([`Exchange::root_solved`]).
+struct Sharing<'a> {
+    exchange: &'a Exchange,
+    highs: *mut c_void,
 }
 
 impl<'data> Started<'data> {
@@ -69,11 +83,13 @@ impl<'data> Started<'data> {
     /// [`SolveError::Solver`] when HiGHS refuses them (the model is then dropped).
     pub(super) fn sharing(mut model: Model, exchange: &'data Exchange) -> Result<Self, SolveError> {
         let highs = model.as_mut_ptr();
-        let data = std::ptr::from_ref(exchange).cast_mut().cast::<c_void>();
-        // SAFETY: `highs` is the live instance `model` owns. `data` points to an
-        // `Exchange` borrowed for `'data`, as long as the guard that owns `model`
-        // (or, should HiGHS refuse, `model` is dropped on return, callbacks and all);
-        // `callback` only reads it through a shared reference.
+        let sharing = Box::new(Sharing { exchange, highs });
+        let data = std::ptr::from_ref(&*sharing).cast_mut().cast::<c_void>();
+        // SAFETY: `highs` is the live instance `model` owns. `data` points to a
+        // `Sharing` boxed in the guard that owns `model`, whose `Exchange` is
+        // borrowed for `'data` (or, should HiGHS refuse, `model` is dropped on
+        // return, callbacks and all, before the box); `callback` only reads it
+        // through a shared reference.
         let ok = unsafe {
             Highs_setCallback(highs, Some(callback), data) == kHighsStatusOk
                 && [
@@ -84,7 +100,7 @@ impl<'data> Started<'data> {
                 .iter()
                 .all(|&kind| Highs_startCallback(highs, kind) == kHighsStatusOk)
         };
-        Started::checked(model, ok)
+        Started::checked(model, ok, Some(sharing))
     }
 
     /// `model` with a callback that interrupts the solve once one of `stop`'s
@@ -105,13 +121,18 @@ impl<'data> Started<'data> {
                     .iter()
                     .all(|&kind| Highs_startCallback(highs, kind) == kHighsStatusOk)
         };
-        Started::checked(model, ok)
+        Started::checked(model, ok, None)
     }
 
-    fn checked(model: Model, ok: bool) -> Result<Self, SolveError> {
+    fn checked(
+        model: Model,
+        ok: bool,
+        sharing: Option<Box<Sharing<'data>>>,
+    ) -> Result<Self, SolveError> {
         if ok {
             Ok(Started {
                 model,
+                sharing,
                 data: PhantomData,
             })
         } else {
@@ -126,11 +147,14 @@ impl<'data> Started<'data> {
     /// [`SolveError::Solver`] when the solve fails or HiGHS does not remove the
     /// callbacks; the instance is destroyed in both cases.
     pub(super) fn solve(self) -> Result<SolvedModel, SolveError> {
-        let mut solved = self
-            .model
+        // `sharing` outlives the solve and the instance, which are dropped first
+        // on every path out of here (locals go in reverse order).
+        let Started { model, sharing, .. } = self;
+        let mut solved = model
             .try_solve()
             .map_err(|e| SolveError::Solver(format!("HiGHS failed: {e:?}")))?;
         stop(&mut solved)?;
+        drop(sharing);
         Ok(solved)
     }
 }
@@ -164,10 +188,11 @@ unsafe extern "C" fn callback(
     if out.is_null() || data.is_null() {
         return;
     }
-    // SAFETY: `data` is the `Exchange` given to `Started::sharing`, borrowed for as
+    // SAFETY: `data` is the `Sharing` given to `Started::sharing`, kept for as
     // long as HiGHS may call; HiGHS passes valid `out` and `input` structures for
     // the duration of the call.
-    let (exchange, out) = unsafe { (&*data.cast::<Exchange>(), &*out) };
+    let (sharing, out) = unsafe { (&*data.cast::<Sharing>(), &*out) };
+    let exchange = sharing.exchange;
     if kind == kHighsCallbackMipImprovingSolution {
         if !out.mip_solution.is_null() && out.mip_solution_size > 0 {
             // SAFETY: HiGHS's solution vector, `mip_solution_size` values long.
@@ -195,14 +220,39 @@ unsafe extern "C" fn callback(
                 }
             }
         }
-    } else if kind == kHighsCallbackMipInterrupt
-        && (exchange.note_bound(out.mip_dual_bound)
+    } else if kind == kHighsCallbackMipInterrupt {
+        // The bound is minus infinity until the root's first linear program is
+        // solved or stopped; no interrupt callback comes while it is being solved.
+        if out.mip_dual_bound.is_finite()
+            && let Some(seconds) = exchange.root_solved(out.running_time)
+        {
+            // SAFETY: `sharing.highs` is the instance making this call, on this
+            // thread; setting an option writes its value, which HiGHS reads at
+            // its next check of its time limit.
+            unsafe { lengthen(sharing.highs, seconds) };
+        }
+        if (exchange.note_bound(out.mip_dual_bound)
             || exchange.stop_asked()
             || exchange.whole_yields())
-        && !input.is_null()
-    {
-        // SAFETY: `input` is HiGHS's input structure, valid during the call.
-        unsafe { (*input).user_interrupt = 1 };
+            && !input.is_null()
+        {
+            // SAFETY: `input` is HiGHS's input structure, valid during the call.
+            unsafe { (*input).user_interrupt = 1 };
+        }
+    }
+}
+
+/// Lengthens the time limit of the HiGHS instance `highs` by `seconds`.
+///
+/// # Safety
+/// `highs` must be a live HiGHS instance, used by no other thread meanwhile.
+unsafe fn lengthen(highs: *mut c_void, seconds: f64) {
+    let mut limit = 0.0;
+    // SAFETY: as the caller guarantees; the option's name is a C string.
+    unsafe {
+        if Highs_getDoubleOptionValue(highs, c"time_limit".as_ptr(), &mut limit) == kHighsStatusOk {
+            Highs_setDoubleOptionValue(highs, c"time_limit".as_ptr(), limit + seconds);
+        }
     }
 }
 

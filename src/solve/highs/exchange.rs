@@ -192,6 +192,26 @@ impl Exchange {
         self.state().progress.yielded()
     }
 
+    /// The time limit to solve the whole program with, of a time limit of `limit`
+    /// seconds, while its root's first linear program is not solved; its callback
+    /// lengthens it to `limit` once it is ([`Progress::hold_root`]).
+    pub(crate) fn hold_root(&self, limit: f64) -> f64 {
+        self.state().progress.hold_root(limit)
+    }
+
+    /// The seconds to lengthen the whole solve's held time limit by, once, asked
+    /// `at` seconds into that solve (on its clock) with a bound: its root's first
+    /// linear program is solved ([`Progress::root_solved`]).
+    pub(super) fn root_solved(&self, at: f64) -> Option<f64> {
+        self.state().progress.root_solved(at)
+    }
+
+    /// Whether the whole solve was held and never solved its root's first linear
+    /// program.
+    pub(crate) fn root_unsolved(&self) -> bool {
+        self.state().progress.root_unsolved()
+    }
+
     fn seconds(&self) -> f64 {
         self.made.elapsed().as_secs_f64()
     }

@@ -237,6 +237,7 @@ impl Program {
 mod tests {
     use super::*;
     use crate::random::SplitMix;
+    use std::time::Instant;
 
     /// A market split program (rows of random weights on binary columns, each
     /// summing to half its weights): tiny, yet hard for branch and bound, so its
@@ -298,11 +299,7 @@ mod tests {
     /// lets the solve give its core up as if its time limit were that long; the
     /// run, the exchange, and the roster's objective.
     fn market_split_shared(yield_limit: Option<f64>, time_limit: f64) -> (Run, Exchange, f64) {
-        let (problem, roster, objective) = market_split_with_a_roster();
-        let mut program = Program::from_problem(problem, 0.0).unwrap();
-        program.set_option("output_flag", false).unwrap();
-        let exchange = Exchange::new(0.0, 0.0, true);
-        exchange.offer(objective, &roster);
+        let (mut program, exchange, objective) = market_split_sharing();
         if let Some(limit) = yield_limit {
             exchange.allow_yield(limit);
         }
@@ -310,6 +307,32 @@ mod tests {
             .solve_with(time_limit, None, Callbacks::Share(&exchange))
             .unwrap();
         (run, exchange, objective)
+    }
+
+    /// The market split program, quiet, and an exchange that holds a roster of it;
+    /// the roster's objective.
+    fn market_split_sharing() -> (Program, Exchange, f64) {
+        let (problem, roster, objective) = market_split_with_a_roster();
+        let mut program = Program::from_problem(problem, 0.0).unwrap();
+        program.set_option("output_flag", false).unwrap();
+        let exchange = Exchange::new(0.0, 0.0, true);
+        exchange.offer(objective, &roster);
+        (program, exchange, objective)
+    }
+
+    #[test]
+    fn a_held_whole_solve_gets_its_whole_time_limit_once_its_root_is_solved() {
+        let (mut program, exchange, _) = market_split_sharing();
+        let held = exchange.hold_root(1.0);
+        assert_eq!(held, 0.5);
+        let started = Instant::now();
+        let run = program
+            .solve_with(held, None, Callbacks::Share(&exchange))
+            .unwrap();
+        assert_eq!(run.status, HighsModelStatus::ReachedTimeLimit);
+        assert!(!exchange.root_unsolved());
+        let seconds = started.elapsed().as_secs_f64();
+        assert!(seconds > 0.75, "ran past its held {held} s: {seconds} s");
     }
 
     #[test]

@@ -19,23 +19,42 @@ const IDLE_SHARE: f64 = 2.0 / 3.0;
 /// rosters its heuristics build at the root's end, get that long at least.
 const EARLIEST_SHARE: f64 = 0.25;
 
+/// Where the whole solve may yield, the share of the time limit its root's first
+/// linear program gets at most ([`Progress::hold_root`]). Half: a large program's
+/// proof often comes as soon as that linear program gives its bound (a roster of
+/// cost 0 met), so a root that gets less could lose a proof that a slower machine
+/// or a shorter time limit would still reach; a root that takes more leaves the
+/// whole solve too little time for its cut rounds and tree to gain.
+const ROOT_SHARE: f64 = 0.5;
+
 /// Nor while the bound is within this share of the best roster's objective: the
 /// whole solve's proof, and the rosters HiGHS's heuristics build from its root's
 /// linear program once its cut rounds end, are near; beyond it, the search is what
 /// gains.
 const NEAR_GAP: f64 = 0.2;
 
+/// The share of the held time limit within which a bound shows the root's linear
+/// program solved rather than stopped by that limit.
+const ROOT_SOLVED_WITHIN: f64 = 0.9;
+
 /// What the whole program's solve has gained, and when.
 #[derive(Debug, Default)]
 pub(super) struct Progress {
     /// Seconds since the solve started when the whole solve last gained (a better
-    /// roster, its first bound, or a bound that closes part of the gap).
+    /// roster, or a bound that closes part of the gap). Its first bound is no
+    /// gain: every solve gets one once its root's linear program is solved, and a
+    /// late one is the sign of a slow root, not of progress; the gap it shows is
+    /// what [`Progress::should_yield`] weighs.
     gained_at: f64,
     /// The time limit, once a second search may take the whole solve's core (only
     /// where a search runs beside it, and only in its full solve).
     limit: Option<f64>,
     /// Whether the whole solve has been told to give its core up.
     yielded: bool,
+    /// While the whole solve is held to a share of its time limit until its
+    /// root's first linear program is solved: that share, in seconds, and the
+    /// seconds it is lengthened by then.
+    held: Option<(f64, f64)>,
 }
 
 impl Progress {
@@ -45,14 +64,15 @@ impl Progress {
         self.gained_at = now;
     }
 
-    /// The whole solve's bound rose from `old` to `new` (`best`: the objective of
-    /// the best roster so far, infinite while there is none).
+    /// The whole solve's bound rose from `old` (minus infinity before its first
+    /// bound, which is no gain) to `new` (`best`: the objective of the best roster
+    /// so far, infinite while there is none).
     pub(super) fn bound(&mut self, now: f64, old: f64, new: f64, best: f64) {
-        if !new.is_finite() || new <= old {
+        if !old.is_finite() || !new.is_finite() || new <= old {
             return;
         }
         let gap = best - old;
-        if !old.is_finite() || !gap.is_finite() || new - old >= BOUND_GAIN * gap {
+        if !gap.is_finite() || new - old >= BOUND_GAIN * gap {
             self.gained_at = now;
         }
     }
@@ -82,6 +102,40 @@ impl Progress {
     pub(super) fn yielded(&self) -> bool {
         self.yielded
     }
+
+    /// The time limit the whole solve, of a time limit of `limit` seconds, is
+    /// held to until its root's first linear program is solved ([`ROOT_SHARE`] of
+    /// it). That linear program is solved by a HiGHS
+    /// instance of its own, which neither a callback nor a yield reaches, and on
+    /// the largest programs it can take the whole time limit; one that outlasts
+    /// the share leaves the whole solve no time to gain anything, and its core
+    /// runs a second search instead.
+    pub(super) fn hold_root(&mut self, limit: f64) -> f64 {
+        let held = ROOT_SHARE * limit;
+        self.held = Some((held, limit - held));
+        held
+    }
+
+    /// The seconds to lengthen the held time limit by, asked `at` seconds into the
+    /// whole solve once it has a bound: the first time, when that is well within
+    /// the held limit (the root's linear program solved); `None` otherwise. A root
+    /// whose linear program the held limit stopped gives a bound too (from the
+    /// columns' bounds alone), at the held limit, and is not lengthened.
+    pub(super) fn root_solved(&mut self, at: f64) -> Option<f64> {
+        match self.held {
+            Some((held, more)) if at < ROOT_SOLVED_WITHIN * held => {
+                self.held = None;
+                Some(more)
+            }
+            _ => None,
+        }
+    }
+
+    /// Whether the whole solve was held and its root's first linear program was
+    /// never solved.
+    pub(super) fn root_unsolved(&self) -> bool {
+        self.held.is_some()
+    }
 }
 
 #[cfg(test)]
@@ -100,7 +154,8 @@ mod tests {
     #[test]
     fn yields_once_idle_for_two_thirds_of_the_time_so_far() {
         let mut progress = allowed();
-        progress.bound(3.0, f64::NEG_INFINITY, 5000.0, 8000.0);
+        progress.bound(1.0, f64::NEG_INFINITY, 4900.0, 8000.0);
+        progress.bound(3.0, 4900.0, 5000.0, 8000.0);
         assert!(
             !progress.should_yield(8.9, FAR.0, FAR.1),
             "3 s of gain in 8.9 s"
@@ -127,6 +182,39 @@ mod tests {
             "30 of a gap of 3000"
         );
         assert!(closing.should_yield(15.1, FAR.0, FAR.1));
+    }
+
+    #[test]
+    fn a_first_bound_is_no_gain() {
+        let mut progress = allowed();
+        progress.bound(12.0, f64::NEG_INFINITY, 5000.0, 8000.0);
+        assert!(
+            progress.should_yield(12.0, FAR.0, FAR.1),
+            "a root that took 12 s of 20 gained nothing yet"
+        );
+    }
+
+    #[test]
+    fn a_held_root_is_lengthened_once() {
+        let mut progress = allowed();
+        assert_eq!(progress.hold_root(60.0), 30.0, "half the limit");
+        assert!(progress.root_unsolved());
+        assert_eq!(
+            progress.root_solved(6.0),
+            Some(30.0),
+            "up to the full limit"
+        );
+        assert_eq!(progress.root_solved(7.0), None, "once");
+        assert!(!progress.root_unsolved());
+        assert!(!Progress::default().root_unsolved(), "never held");
+    }
+
+    #[test]
+    fn a_root_stopped_by_its_held_limit_is_not_lengthened() {
+        let mut progress = allowed();
+        progress.hold_root(60.0);
+        assert_eq!(progress.root_solved(29.8), None, "a bound at the held 30 s");
+        assert!(progress.root_unsolved());
     }
 
     #[test]
