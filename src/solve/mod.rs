@@ -452,9 +452,10 @@ pub fn max_threads() -> u32 {
 /// and a second search takes its core for the time left; the bound it proved is
 /// kept. Such a solve is held to a share of its time limit until its root's first
 /// linear program is solved (then lengthened to the whole limit); one whose root
-/// is not solved by then gives its core to a second search too. The whole solve runs on a thread of its own, awaited here: one still in
-/// its root's linear program [`GRACE`] seconds past its time limit or the stop
-/// asked through the watch is left behind (see `patience`).
+/// is not solved by then gives its core to a second search too. The whole solve
+/// runs on a thread of its own, awaited here: one still in its root's linear
+/// program [`GRACE`] seconds past its time limit or the stop asked through the
+/// watch is left behind (see `patience`).
 fn search(
     mut whole: Program,
     matrix: &Arc<Matrix>,
