@@ -19,8 +19,15 @@ fn roster_file(dir: &Path, text: &str) -> String {
 
 /// Solves a shipped roster into `out` and checks the written roster with the validator.
 fn solve_shipped(name: &str, out: &Path) -> Run {
+    solve_shipped_with(name, out, &[])
+}
+
+/// [`solve_shipped`] with more arguments.
+fn solve_shipped_with(name: &str, out: &Path, more: &[&str]) -> Run {
     let roster = format!("rosters/{name}.toml");
-    let run = Run::new(&["solve", &roster, "--out", out.to_str().unwrap()]).status(0);
+    let mut args = vec!["solve", &roster, "--out", out.to_str().unwrap()];
+    args.extend_from_slice(more);
+    let run = Run::new(&args).status(0);
     check_written(&read_roster_file(&root().join(&roster)).unwrap(), out);
     run
 }
@@ -200,6 +207,25 @@ fn toml_syntax_error_is_invalid_input() {
     Run::new(&["check", &file])
         .status(2)
         .stderr_has("roster.toml:");
+}
+
+#[test]
+fn a_time_limit_must_be_a_number_of_seconds_above_zero() {
+    let out = scratch("time-limit");
+    for bad in ["0", "NaN", "soon", "-1"] {
+        Run::new(&[
+            "solve",
+            "rosters/aubm-2022-08.toml",
+            "--out",
+            out.join("out").to_str().unwrap(),
+            &format!("--time-limit={bad}"),
+        ])
+        .status(2)
+        .stderr_has("--time-limit")
+        .stderr_has("seconds above 0");
+    }
+    assert!(!out.join("out").exists(), "nothing written");
+    solve_shipped_with("aubm-2022-08", &out.join("out"), &["--time-limit", "inf"]);
 }
 
 #[test]

@@ -174,8 +174,9 @@ struct SolveArgs {
     /// beside it and swapped in whole: a failed or killed run leaves it as it was.
     #[arg(long, short)]
     out: PathBuf,
-    /// Seconds before the solver stops with the best roster found so far.
-    #[arg(long, default_value_t = 60.0)]
+    /// Seconds before the solver stops with the best roster found so far (`inf`
+    /// for none).
+    #[arg(long, default_value_t = 60.0, value_parser = seconds)]
     time_limit: f64,
     /// Solver threads (the solver's own choice when absent); more than the machine's
     /// cores are capped to them, with a note.
@@ -276,8 +277,9 @@ struct ExplainArgs {
     /// Print JSON for other tools instead of text.
     #[arg(long)]
     json: bool,
-    /// Seconds before each solve stops with the best roster found so far.
-    #[arg(long, default_value_t = 60.0)]
+    /// Seconds before each solve stops with the best roster found so far (`inf`
+    /// for none).
+    #[arg(long, default_value_t = 60.0, value_parser = seconds)]
     time_limit: f64,
     /// A ledger of earlier months: targets correct what each person carries, and
     /// --staff shows the balance carried.
@@ -319,6 +321,15 @@ struct CheckArgs {
 
 /// Reads the roster file at `path`; with `show_reasons`, messages may give a leave's
 /// reason.
+/// A time limit: a number of seconds above 0, or `inf` for none.
+fn seconds(text: &str) -> Result<f64, String> {
+    match text.parse::<f64>() {
+        // NaN fails the comparison
+        Ok(seconds) if seconds > 0.0 => Ok(seconds),
+        _ => Err("a number of seconds above 0 (`inf` for no limit)".to_string()),
+    }
+}
+
 fn read_roster(
     path: &std::path::Path,
     show_reasons: bool,

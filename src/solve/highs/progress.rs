@@ -111,6 +111,10 @@ impl Progress {
     /// the share leaves the whole solve no time to gain anything, and its core
     /// runs a second search instead.
     pub(super) fn hold_root(&mut self, limit: f64) -> f64 {
+        if !limit.is_finite() {
+            // half of no limit is none: nothing to hold
+            return limit;
+        }
         let held = ROOT_SHARE * limit;
         self.held = Some((held, limit - held));
         held
@@ -207,6 +211,9 @@ mod tests {
         assert_eq!(progress.root_solved(7.0), None, "once");
         assert!(!progress.root_unsolved());
         assert!(!Progress::default().root_unsolved(), "never held");
+        let mut unlimited = allowed();
+        assert_eq!(unlimited.hold_root(f64::INFINITY), f64::INFINITY);
+        assert!(!unlimited.root_unsolved(), "no limit, no hold");
     }
 
     #[test]
