@@ -105,11 +105,10 @@ impl Progress {
 
     /// The time limit the whole solve, of a time limit of `limit` seconds, is
     /// held to until its root's first linear program is solved ([`ROOT_SHARE`] of
-    /// it). That linear program is solved by a HiGHS
-    /// instance of its own, which neither a callback nor a yield reaches, and on
-    /// the largest programs it can take the whole time limit; one that outlasts
-    /// the share leaves the whole solve no time to gain anything, and its core
-    /// runs a second search instead.
+    /// it). That linear program is solved by a HiGHS instance of its own, which
+    /// neither a callback nor a yield reaches, and on the largest programs it can
+    /// take the whole time limit; one that outlasts the share leaves the whole
+    /// solve no time to gain anything, and its core runs a second search instead.
     pub(super) fn hold_root(&mut self, limit: f64) -> f64 {
         if !limit.is_finite() {
             // half of no limit is none: nothing to hold
